@@ -1,0 +1,36 @@
+# `make demo` and `make test` each create .venv and install what they need.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_DEV := $(VENV)/.installed-dev
+
+.PHONY: demo test lint typecheck clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP_DEV): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(STAMP_RUN)
+
+# Exit status 1 means "a listed name was found", which is what the demo shows.
+demo: $(STAMP_RUN)
+	$(BIN)/sanctionmatch screen-text fixtures/text/seed_article_en.txt || test $$? -eq 1
+	$(BIN)/sanctionmatch screen "Dmitriy Peskov" "PESKOV, Dmitry Sergeyevich" "D. Peskov" \
+		"Poutine, Vladimir" "Токарев Николай Петрович" "Selenskyj" "Olaf Scholz" || test $$? -eq 1
+
+test: $(STAMP_DEV)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP_DEV)
+	$(BIN)/ruff check sanctionmatch tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis

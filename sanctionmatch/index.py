@@ -1,0 +1,191 @@
+"""Stage 2, index: every alias of every listed entity, normalised once, ready to search.
+
+Retrieval has two modes that must agree above any threshold:
+
+- ``"exhaustive"`` scores every alias: slow, obviously complete, the reference that tests and
+  benchmarks compare against;
+- ``"candidates"`` first finds the aliases that share a token spelling (or skeleton) with the
+  query at rapidfuzz Indel similarity of at least :data:`~sanctionmatch.score.MIN_ALIGNED_SIMILARITY`,
+  over a vocabulary of the distinct spellings of all alias tokens, then scores only those.
+
+Why that is complete: a score above 0 needs an aligned pair of distinctive tokens (names or
+patronymics) whose similarity is at least ``MIN_ALIGNED_SIMILARITY`` (or, for a query with no
+distinctive token, an alias with none either: those few aliases are always candidates); that similarity is the
+best Indel similarity of two spellings or ``SKELETON_FACTOR`` times that of two skeletons, so
+looking both up in the vocabulary at those cut-offs finds every alias that can score at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from .errors import InvalidInputError
+from .models import Entity, NameKind
+from .normalize import NameForm, normalize_name
+from .score import MIN_ALIGNED_SIMILARITY, SKELETON_FACTOR, Alignment, align_names
+
+__all__ = ["NORMALIZATION_VERSION", "AliasHit", "NameIndex", "Retrieval"]
+
+#: Bumped whenever normalisation or scoring changes what an index would contain.
+NORMALIZATION_VERSION = "1"
+
+Retrieval = Literal["candidates", "exhaustive"]
+_EPSILON = 1e-9
+
+
+@dataclass(frozen=True, slots=True)
+class AliasHit:
+    """The best-scoring alias of one entity for a query (internal; becomes a Match)."""
+
+    entity_index: int
+    name_index: int
+    alignment: Alignment
+
+    @property
+    def score(self) -> float:
+        """The alignment's score."""
+        return self.alignment.score
+
+
+class _Vocabulary:
+    """Distinct token spellings, each with the aliases whose distinctive tokens have it."""
+
+    __slots__ = ("_aliases_of", "_position", "words")
+
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        self._aliases_of: list[set[int]] = []
+        self._position: dict[str, int] = {}
+
+    def add(self, word: str, alias: int) -> None:
+        position = self._position.get(word)
+        if position is None:
+            position = self._position[word] = len(self.words)
+            self.words.append(word)
+            self._aliases_of.append(set())
+        self._aliases_of[position].add(alias)
+
+    def aliases_near(self, word: str, cutoff: float, into: set[int]) -> None:
+        exact = self._position.get(word)
+        if exact is not None and cutoff >= 1.0:
+            into |= self._aliases_of[exact]
+            return
+        for _, _, position in process.extract(
+            word, self.words, scorer=Indel.normalized_similarity, score_cutoff=cutoff, limit=None
+        ):
+            into |= self._aliases_of[position]
+
+
+class NameIndex:
+    """All aliases of a set of entities, normalised once, with candidate retrieval.
+
+    >>> from sanctionmatch.models import Entity
+    >>> e = Entity.model_validate({"id": "eu:1", "schema": "Person",
+    ...     "names": [{"full": "Dmitry Sergeyevich PESKOV"}], "listings": [{"source": "eu"}]})
+    >>> index = NameIndex([e])
+    >>> [round(hit.score, 2) for hit in index.search(normalize_name("Peskov Dmitriy"), threshold=0.5)]
+    [0.91]
+    """
+
+    __slots__ = ("_forms", "_indistinct", "_skeletons", "aliases", "entities", "fingerprint")
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.entities: tuple[Entity, ...] = tuple(sorted(entities, key=lambda e: e.id))
+        seen: set[str] = set()
+        for entity in self.entities:
+            if entity.id in seen:
+                raise InvalidInputError(f"two entities have the id {entity.id!r}; ids must be unique")
+            seen.add(entity.id)
+        self.aliases: list[tuple[int, int, NameForm]] = []
+        self._forms = _Vocabulary()
+        self._skeletons = _Vocabulary()
+        self._indistinct: list[int] = []  # aliases of initials, particles or legal forms only
+        for entity_index, entity in enumerate(self.entities):
+            for name_index, name in enumerate(entity.names):
+                form = normalize_name(name.full, keep_titles=not entity.schema_.is_person)
+                alias = len(self.aliases)
+                self.aliases.append((entity_index, name_index, form))
+                if not form.distinctive_tokens:
+                    self._indistinct.append(alias)
+                for token in form.distinctive_tokens:
+                    for spelling in token.forms:
+                        self._forms.add(spelling, alias)
+                    for key in token.skeletons:
+                        self._skeletons.add(key, alias)
+        self.fingerprint = self._fingerprint()
+
+    def _fingerprint(self) -> str:
+        digest = hashlib.sha256()
+        digest.update(f"sanctionmatch-index/{NORMALIZATION_VERSION}\n".encode())
+        for entity in self.entities:
+            digest.update(entity.model_dump_json().encode())
+            digest.update(b"\n")
+        return digest.hexdigest()
+
+    @property
+    def alias_count(self) -> int:
+        """How many names of entities the index holds."""
+        return len(self.aliases)
+
+    def candidate_aliases(self, query: NameForm) -> set[int]:
+        """The aliases that can score above 0 against ``query`` (a superset of the matches)."""
+        if not query.distinctive_tokens:
+            # Such a query scores above 0 only against an alias of the very same tokens.
+            return set(self._indistinct)
+        found: set[int] = set()
+        for token in query.distinctive_tokens:
+            for spelling in token.forms:
+                self._forms.aliases_near(spelling, MIN_ALIGNED_SIMILARITY - _EPSILON, found)
+            for key in token.skeletons:
+                cutoff = MIN_ALIGNED_SIMILARITY / SKELETON_FACTOR - _EPSILON
+                self._skeletons.aliases_near(key, cutoff, found)
+        return found
+
+    def search(
+        self,
+        query: NameForm,
+        *,
+        threshold: float,
+        limit: int | None = None,
+        retrieval: Retrieval = "candidates",
+    ) -> list[AliasHit]:
+        """The best alias of each entity scoring at least ``threshold``, best first.
+
+        Ties are ordered by entity id, so results are the same on every run and machine.
+        """
+        if retrieval == "exhaustive":
+            aliases: Iterable[int] = range(len(self.aliases))
+        elif retrieval == "candidates":
+            aliases = sorted(self.candidate_aliases(query))
+        else:
+            raise InvalidInputError(f"retrieval must be 'candidates' or 'exhaustive', got {retrieval!r}")
+        best: dict[int, AliasHit] = {}
+        for alias in aliases:
+            entity_index, name_index, form = self.aliases[alias]
+            alignment = align_names(query, form)
+            if alignment.score < threshold or alignment.score <= 0.0:
+                continue
+            current = best.get(entity_index)
+            if current is None or _better(alignment, name_index, current, self.entities):
+                best[entity_index] = AliasHit(entity_index, name_index, alignment)
+        hits = sorted(best.values(), key=lambda h: (-h.score, self.entities[h.entity_index].id))
+        return hits[:limit] if limit is not None else hits
+
+
+def _better(
+    alignment: Alignment, name_index: int, current: AliasHit, entities: Sequence[Entity]
+) -> bool:
+    """Prefer the higher score, then the list's primary name, then the earlier name."""
+    if alignment.score != current.score:
+        return alignment.score > current.score
+    names = entities[current.entity_index].names
+    rank_new = (names[name_index].kind is not NameKind.PRIMARY, name_index)
+    rank_old = (names[current.name_index].kind is not NameKind.PRIMARY, current.name_index)
+    return rank_new < rank_old
+

@@ -1,0 +1,30 @@
+"""Documented input size limits, checked before any work is done.
+
+A name longer than :data:`MAX_NAME_LENGTH` characters or a text longer than
+:data:`MAX_TEXT_LENGTH` characters is refused with :class:`~sanctionmatch.errors.InputTooLongError`
+rather than processed slowly.
+"""
+
+from __future__ import annotations
+
+from .errors import InputTooLongError, InvalidInputError
+
+__all__ = ["MAX_NAME_LENGTH", "MAX_NAME_TOKENS", "MAX_TEXT_LENGTH", "check_text_argument"]
+
+#: Longest name accepted by ``screen`` and ``compare_names`` (characters).
+MAX_NAME_LENGTH = 1_000
+#: Tokens of a name beyond this many are not scored (real names have far fewer).
+MAX_NAME_TOKENS = 24
+#: Longest text accepted by ``screen_text`` (characters).
+MAX_TEXT_LENGTH = 2_000_000
+
+
+def check_text_argument(value: object, *, what: str, limit: int) -> str:
+    """Return ``value`` if it is a string within ``limit`` characters, else raise a typed error."""
+    if not isinstance(value, str):
+        raise InvalidInputError(f"{what} must be a str, got {type(value).__name__}")
+    if len(value) > limit:
+        raise InputTooLongError(
+            f"{what} is {len(value):,} characters long; the limit is {limit:,}"
+        )
+    return value

@@ -1,0 +1,280 @@
+"""Name parts: a cleaned name becomes tagged tokens the scorer can align in any order.
+
+Titles and honorifics (``President``, ``Dr``, ``г-н``) are dropped; legal forms (``OOO``,
+``ООО``, ``LLC``, ``GmbH``) become one canonical token of little weight; initials (``D.``),
+particles (``al``, ``bin``, ``von``) and East Slavic patronymics (``Sergeyevich``) are tagged
+so that missing or abbreviated ones cost little. Cyrillic tokens also carry the nominative of
+their case forms (``Дмитрия Пескова`` -> ``Дмитрий Песков``) because news text inflects names.
+
+The tables are data in ``data/`` (titles, legal forms, particles, patronymic endings, case
+endings), loaded once; their sources are in ``data/SOURCES.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from ..errors import EmptyNameError
+from ..limits import MAX_NAME_LENGTH, MAX_NAME_TOKENS, check_text_argument
+from .skeleton import skeleton
+from .translit import romanize_variants
+from .unicode import Script, clean_text, script_of
+
+__all__ = [
+    "NameForm",
+    "NameToken",
+    "TokenRole",
+    "is_title",
+    "load_patronymic_suffixes",
+    "normalize_name",
+    "tokenize_name",
+]
+
+
+class TokenRole(str, Enum):
+    """What a token is in its name; decides what a missing or matched token weighs."""
+
+    NAME = "name"
+    PATRONYMIC = "patronymic"
+    INITIAL = "initial"
+    PARTICLE = "particle"
+    LEGAL_FORM = "legal-form"
+
+    @property
+    def weight(self) -> float:
+        """The weight of the token when it is aligned with another."""
+        return _ALIGNED_WEIGHT[self]
+
+    @property
+    def missing_cost(self) -> float:
+        """The weight the token costs when nothing on the other side matches it."""
+        return _MISSING_COST[self]
+
+    @property
+    def is_distinctive(self) -> bool:
+        """Whether a match of this token alone is evidence of the same name."""
+        return self in (TokenRole.NAME, TokenRole.PATRONYMIC)
+
+
+_ALIGNED_WEIGHT = {
+    TokenRole.NAME: 1.0,
+    TokenRole.PATRONYMIC: 0.5,
+    TokenRole.INITIAL: 0.5,
+    TokenRole.PARTICLE: 0.2,
+    TokenRole.LEGAL_FORM: 0.2,
+}
+_MISSING_COST = {
+    TokenRole.NAME: 1.0,
+    TokenRole.PATRONYMIC: 0.2,
+    TokenRole.INITIAL: 0.3,
+    TokenRole.PARTICLE: 0.1,
+    TokenRole.LEGAL_FORM: 0.1,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NameToken:
+    """One token of a name with every spelling the scorer may compare.
+
+    ``text`` is the cleaned token in its own script; ``forms`` its ASCII spellings under every
+    romanisation system (and of its nominative, for inflected Cyrillic); ``skeletons`` their
+    romanisation-insensitive keys.
+    """
+
+    text: str
+    role: TokenRole
+    forms: frozenset[str]
+    skeletons: frozenset[str]
+
+    @property
+    def initial(self) -> str:
+        """The first letter of the token's spellings (for matching initials)."""
+        return min(self.forms)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """A name ready for comparison: its tokens in a canonical order, titles removed."""
+
+    original: str
+    cleaned: str
+    tokens: tuple[NameToken, ...]
+    dropped: tuple[str, ...] = ()
+
+    @property
+    def distinctive_tokens(self) -> tuple[NameToken, ...]:
+        """The tokens that can carry a match (names and patronymics)."""
+        return tuple(t for t in self.tokens if t.role.is_distinctive)
+
+
+def _read_table(name: str) -> Any:
+    return json.loads(
+        resources.files("sanctionmatch.normalize").joinpath(f"data/{name}").read_text("utf-8")
+    )
+
+
+@cache
+def _titles() -> frozenset[tuple[str, ...]]:
+    """Title phrases as token tuples; one-letter abbreviations (French ``M.``, Spanish ``D.``)
+    are left out because in a name a single letter is far more often an initial."""
+    table = _read_table("titles.json")["titles"]
+    phrases = (tuple(tokenize_name(clean_text(t))) for titles in table.values() for t in titles)
+    return frozenset(p for p in phrases if p and sum(len(t.rstrip(".")) for t in p) > 1)
+
+
+@cache
+def _legal_forms() -> dict[tuple[str, ...], str]:
+    forms: dict[tuple[str, ...], str] = {}
+    for entry in _read_table("legal_forms.json")["forms"]:
+        canonical = entry["canonical"]
+        for variant in (canonical, *entry["variants"]):
+            key = tuple(tokenize_name(clean_text(variant)))
+            if key:
+                forms.setdefault(key, canonical)
+    return forms
+
+
+@cache
+def _name_parts() -> tuple[frozenset[str], tuple[str, ...], tuple[tuple[str, str], ...]]:
+    table = _read_table("name_parts.json")
+    particles = frozenset(table["particles"])
+    suffixes = table["patronymic_suffixes"]
+    patronymic = tuple(sorted({*suffixes["latin"], *suffixes["cyrillic"]}, key=len, reverse=True))
+    inflection: dict[tuple[str, str], None] = {}
+    for groups in table["inflection"].values():
+        for pairs in groups.values():
+            for ending, nominative in pairs:
+                inflection[(ending, nominative)] = None
+    return particles, patronymic, tuple(inflection)
+
+
+def load_patronymic_suffixes() -> tuple[str, ...]:
+    """The endings of East Slavic patronymics, Latin and Cyrillic, longest first."""
+    return _name_parts()[1]
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’ʼ`][^\W_]+)*\.?")
+_MAX_PHRASE = 5
+
+
+def tokenize_name(cleaned: str) -> list[str]:
+    """Split a cleaned name into tokens: letters and digits, apostrophes kept inside a token.
+
+    Hyphens, commas, quotes and brackets separate tokens; a trailing full stop stays on the
+    token so that ``d.`` reads as an initial.
+
+    >>> tokenize_name("peskov, d. s. «transneft» al-tikriti o'neil")
+    ['peskov', 'd.', 's.', 'transneft', 'al', 'tikriti', "o'neil"]
+    """
+    return _TOKEN.findall(cleaned)
+
+
+def is_title(cleaned: str) -> bool:
+    """Whether a cleaned word or phrase is a title or honorific (``president``, ``г-н``).
+
+    >>> is_title("kremlin"), is_title("präsident")
+    (False, True)
+    """
+    return tuple(tokenize_name(cleaned)) in _titles()
+
+
+def _match_phrases(
+    tokens: list[str], phrases: frozenset[tuple[str, ...]] | dict[tuple[str, ...], str]
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Greedy longest-first spans of ``tokens`` that are phrases of the table, with the key."""
+    spans: list[tuple[int, int, tuple[str, ...]]] = []
+    position = 0
+    while position < len(tokens):
+        for size in range(min(_MAX_PHRASE, len(tokens) - position), 0, -1):
+            window = tuple(tokens[position : position + size])
+            key = next(
+                (k for k in (window, tuple(t.rstrip(".") for t in window)) if k in phrases), None
+            )
+            if key is not None:
+                spans.append((position, position + size, key))
+                position += size
+                break
+        else:
+            position += 1
+    return spans
+
+
+def _is_cyrillic(word: str) -> bool:
+    return any(script_of(c) is Script.CYRILLIC for c in word)
+
+
+@lru_cache(maxsize=65536)
+def _make_token(text: str, role: TokenRole) -> NameToken:
+    bare = text.rstrip(".")
+    words = {bare}
+    if role is not TokenRole.LEGAL_FORM and _is_cyrillic(bare):
+        _, _, inflection = _name_parts()
+        for ending, nominative in inflection:
+            if bare.endswith(ending) and len(bare) - len(ending) >= 3:
+                words.add(bare[: len(bare) - len(ending)] + nominative)
+    forms: set[str] = set()
+    for word in words:
+        forms |= romanize_variants(word)
+    if not forms:
+        forms = {bare}
+    return NameToken(
+        text=bare,
+        role=role,
+        forms=frozenset(forms),
+        skeletons=frozenset(skeleton(form) for form in forms),
+    )
+
+
+def _role_of(token: str, name_length: int) -> TokenRole:
+    particles, patronymic, _ = _name_parts()
+    bare = token.rstrip(".")
+    if len(bare) == 1 and bare.isalpha() or (token.endswith(".") and len(bare) <= 2):
+        return TokenRole.INITIAL
+    if bare in particles:
+        return TokenRole.PARTICLE
+    if name_length >= 3 and len(bare) > 6 and bare.endswith(patronymic):
+        return TokenRole.PATRONYMIC
+    return TokenRole.NAME
+
+
+def normalize_name(name: str, *, keep_titles: bool = False) -> NameForm:
+    """Turn a name into a :class:`NameForm`: cleaned, tokenised, tagged, romanised.
+
+    Raises :class:`~sanctionmatch.errors.EmptyNameError` if nothing of a name is left, and
+    :class:`~sanctionmatch.errors.InputTooLongError` past ``limits.MAX_NAME_LENGTH``.
+
+    >>> form = normalize_name("President Vladimir Vladimirovich PUTIN")
+    >>> [(t.text, t.role.value) for t in form.tokens]
+    [('putin', 'name'), ('vladimir', 'name'), ('vladimirovich', 'patronymic')]
+    >>> form.dropped
+    ('president',)
+    """
+    check_text_argument(name, what="a name", limit=MAX_NAME_LENGTH)
+    cleaned = clean_text(name)
+    raw = tokenize_name(cleaned)
+    if not raw:
+        raise EmptyNameError(f"a name needs at least one letter or digit, got {name!r}")
+    dropped: list[str] = []
+    if not keep_titles:
+        spans = _match_phrases(raw, _titles())
+        if sum(end - start for start, end, _ in spans) < len(raw):
+            for start, end, _ in reversed(spans):
+                dropped[:0] = raw[start:end]
+                del raw[start:end]
+    legal_forms = _legal_forms()
+    legal: list[str] = []
+    for start, end, key in reversed(_match_phrases(raw, legal_forms)):
+        if end - start < len(raw):
+            legal.append(legal_forms[key])
+            del raw[start:end]
+    raw = raw[:MAX_NAME_TOKENS]
+    tokens = [_make_token(text, _role_of(text, len(raw))) for text in raw]
+    tokens += [_make_token(form, TokenRole.LEGAL_FORM) for form in legal]
+    tokens.sort(key=lambda t: (t.role.value, t.text))
+    return NameForm(original=name, cleaned=cleaned, tokens=tuple(tokens), dropped=tuple(dropped))

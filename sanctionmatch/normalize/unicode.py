@@ -1,0 +1,182 @@
+"""Unicode clean-up: one canonical spelling of the characters of a name.
+
+Names arrive with compatibility characters (full-width letters, ligatures, mathematical
+alphanumerics), invisible characters (zero-width spaces, soft hyphens, bidi marks), accents
+that one list writes and another does not, and look-alike letters from another script
+(a Cyrillic ``а`` inside a Latin word, often by accident, sometimes to evade screening).
+Everything here maps such a string to the one spelling the later stages compare.
+
+Facts: Unicode Standard Annex #15 (NFKC), the General Category ``Cf`` (format characters) and
+Unicode Technical Standard #39 (confusables), from which ``data/homoglyphs.json`` is taken.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from enum import Enum
+from functools import cache
+from importlib import resources
+
+__all__ = [
+    "Script",
+    "clean_text",
+    "fold_homoglyphs",
+    "script_of",
+    "strip_marks",
+]
+
+
+class Script(str, Enum):
+    """The writing systems the normaliser tells apart (ISO 15924 codes)."""
+
+    LATIN = "Latn"
+    CYRILLIC = "Cyrl"
+    GREEK = "Grek"
+    ARABIC = "Arab"
+    HAN = "Hani"
+    HANGUL = "Hang"
+    OTHER = "Zyyy"
+
+
+# Code point ranges per script, sorted; used by script_of (a bisect would gain nothing here).
+_SCRIPT_RANGES: tuple[tuple[int, int, Script], ...] = (
+    (0x0041, 0x005A, Script.LATIN),
+    (0x0061, 0x007A, Script.LATIN),
+    (0x00C0, 0x024F, Script.LATIN),
+    (0x0370, 0x03FF, Script.GREEK),
+    (0x0400, 0x052F, Script.CYRILLIC),
+    (0x0600, 0x06FF, Script.ARABIC),
+    (0x0750, 0x077F, Script.ARABIC),
+    (0x08A0, 0x08FF, Script.ARABIC),
+    (0x1100, 0x11FF, Script.HANGUL),
+    (0x1C80, 0x1C8F, Script.CYRILLIC),
+    (0x1E00, 0x1EFF, Script.LATIN),
+    (0x1F00, 0x1FFF, Script.GREEK),
+    (0x2DE0, 0x2DFF, Script.CYRILLIC),
+    (0x3130, 0x318F, Script.HANGUL),
+    (0x3400, 0x4DBF, Script.HAN),
+    (0x4E00, 0x9FFF, Script.HAN),
+    (0xA640, 0xA69F, Script.CYRILLIC),
+    (0xAC00, 0xD7AF, Script.HANGUL),
+    (0xF900, 0xFAFF, Script.HAN),
+    (0xFB50, 0xFDFF, Script.ARABIC),
+    (0xFE70, 0xFEFF, Script.ARABIC),
+    (0x20000, 0x2FA1F, Script.HAN),
+)
+
+
+@cache
+def script_of(char: str) -> Script:
+    """The script of one character; digits, marks and punctuation are ``Script.OTHER``.
+
+    >>> script_of("ж"), script_of("z"), script_of("7")
+    (<Script.CYRILLIC: 'Cyrl'>, <Script.LATIN: 'Latn'>, <Script.OTHER: 'Zyyy'>)
+    """
+    point = ord(char)
+    for low, high, script in _SCRIPT_RANGES:
+        if point < low:
+            return Script.OTHER
+        if point <= high:
+            return script if char.isalpha() else Script.OTHER
+    return Script.OTHER
+
+
+@cache
+def _load_homoglyphs() -> tuple[dict[str, str], dict[str, str]]:
+    text = resources.files("sanctionmatch.normalize").joinpath("data/homoglyphs.json").read_text(
+        encoding="utf-8"
+    )
+    table = json.loads(text)
+    return dict(table["to_latin"]), dict(table["to_cyrillic"])
+
+
+def _is_dropped(char: str) -> bool:
+    """Invisible characters that carry no letter: format (Cf) and other non-printing code points."""
+    category = unicodedata.category(char)
+    return category in ("Cf", "Cs", "Co", "Cn") or char in "\u034f\u115f\u1160\u3164\uffa0"
+
+
+_MARK_KEEPING_SCRIPTS = frozenset({Script.CYRILLIC, Script.ARABIC, Script.HANGUL, Script.HAN})
+
+
+def strip_marks(text: str) -> str:
+    """Remove accents from Latin and Greek letters; keep the marks other scripts need.
+
+    A Cyrillic ``й`` or ``ё`` is a letter of its own, so only Latin and Greek lose their
+    combining marks (``Dmitrij Sergejevič`` becomes ``Dmitrij Sergejevic``).
+
+    >>> strip_marks("Qoussaï Müller Sergejevič Ηλίας й")
+    'Qoussai Muller Sergejevic Ηλιας й'
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    kept: list[str] = []
+    base_script = Script.OTHER
+    for char in decomposed:
+        if unicodedata.combining(char):
+            if base_script in _MARK_KEEPING_SCRIPTS:
+                kept.append(char)
+            continue
+        base_script = script_of(char)
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+def fold_homoglyphs(word: str) -> str:
+    """Rewrite look-alike letters of a word into the script most of its letters are in.
+
+    ``Tokarеv`` with a Cyrillic ``е`` becomes all-Latin ``Tokarev``; ``Путин`` with a Latin
+    ``y`` becomes all-Cyrillic. A word with no majority, or wholly in one script, is unchanged.
+
+    >>> fold_homoglyphs("Tok\\u0430rev")
+    'Tokarev'
+    """
+    latin = cyrillic = other_letters = 0
+    for char in word:
+        script = script_of(char)
+        if script is Script.LATIN:
+            latin += 1
+        elif script is Script.CYRILLIC or script is Script.GREEK:
+            cyrillic += 1
+        elif char.isalpha():
+            other_letters += 1
+    if not latin or not cyrillic:
+        return word
+    to_latin, to_cyrillic = _load_homoglyphs()
+    if latin >= cyrillic:
+        return "".join(to_latin.get(c, c) if script_of(c) is not Script.LATIN else c for c in word)
+    return "".join(to_cyrillic.get(c, c) if script_of(c) is Script.LATIN else c for c in word)
+
+
+def clean_text(text: str) -> str:
+    """NFKC, invisible characters removed, controls made spaces, accents stripped, case folded.
+
+    The result keeps the original scripts (transliteration is a later step) and is idempotent:
+    ``clean_text(clean_text(s)) == clean_text(s)``.
+
+    >>> clean_text("ＰＥＳＫＯＶ,\\u200b Dmitrij  Sergejevič")
+    'peskov, dmitrij sergejevic'
+    """
+    # NFKC, case folding and homoglyph folding can each undo another's normal form (U+0130,
+    # U+1E9E, a folded letter that NFKC composes): repeat until nothing changes.
+    for _ in range(4):
+        cleaned = _clean_once(text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+def _clean_once(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    chars: list[str] = []
+    for char in text:
+        if _is_dropped(char):
+            continue
+        if unicodedata.category(char) in ("Cc", "Zl", "Zp", "Zs"):
+            chars.append(" ")
+        else:
+            chars.append(char)
+    text = unicodedata.normalize("NFKC", strip_marks("".join(chars)).casefold())
+    words = [fold_homoglyphs(word) for word in text.split()]
+    return " ".join(words)

@@ -1,0 +1,225 @@
+"""The Screener: the pipeline behind one object, from list files to typed results.
+
+>>> screener = Screener.default()
+>>> result = screener.screen("Dmitriy Peskov")
+>>> result.matches[0].entity.caption
+'Dmitry Sergeyevich PESKOV'
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from ._version import __version__
+from .errors import InvalidInputError
+from .index import AliasHit, NameIndex, Retrieval
+from .limits import MAX_TEXT_LENGTH, check_text_argument
+from .models import (
+    Entity,
+    IndexInfo,
+    ListProvenance,
+    ListSource,
+    Match,
+    Mention,
+    ScreeningResult,
+    TextScreeningResult,
+)
+from .normalize import normalize_name
+from .score import MIN_ALIGNED_SIMILARITY, explain_alignment
+from .sources import LoadedList, load, load_default
+
+__all__ = ["DEFAULT_LIMIT", "DEFAULT_THRESHOLD", "Screener"]
+
+#: The score at and above which a name is reported as a match (see docs/scoring.md).
+DEFAULT_THRESHOLD = 0.8
+#: How many matches a name returns at most, by default.
+DEFAULT_LIMIT = 10
+
+
+def _check_threshold(threshold: float) -> float:
+    if isinstance(threshold, bool) or not isinstance(threshold, int | float):
+        raise InvalidInputError(f"threshold must be a number, got {type(threshold).__name__}")
+    if not MIN_ALIGNED_SIMILARITY <= threshold <= 1.0:
+        raise InvalidInputError(
+            f"threshold must be between {MIN_ALIGNED_SIMILARITY} and 1.0, got {threshold!r}"
+        )
+    return float(threshold)
+
+
+def _check_limit(limit: int) -> int:
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise InvalidInputError(f"limit must be a whole number of at least 1, got {limit!r}")
+    return limit
+
+
+def _provenance_of_entities(entities: tuple[Entity, ...]) -> tuple[ListProvenance, ...]:
+    """Provenance for entities given in memory: one entry per list source, hashed content."""
+    by_source: dict[ListSource, list[Entity]] = {}
+    for entity in entities:
+        by_source.setdefault(entity.listings[0].source, []).append(entity)
+    provenance = []
+    for source in sorted(by_source, key=lambda s: s.value):
+        members = sorted(by_source[source], key=lambda e: e.id)
+        digest = hashlib.sha256()
+        for entity in members:
+            digest.update(entity.model_dump_json().encode() + b"\n")
+        provenance.append(
+            ListProvenance(
+                source=source,
+                title=source.title,
+                file="<in memory>",
+                sha256=digest.hexdigest(),
+                entity_count=len(members),
+                alias_count=sum(len(e.names) for e in members),
+            )
+        )
+    return tuple(provenance)
+
+
+class Screener:
+    """Screens names and texts against an index of listed entities.
+
+    Build one with :meth:`default` (the bundled lists), :meth:`from_files` or
+    :meth:`from_entities`, then call :meth:`screen`, :meth:`screen_many` or
+    :meth:`screen_text`. A Screener is immutable and safe to share between threads.
+    """
+
+    __slots__ = ("_info", "index")
+
+    def __init__(self, index: NameIndex, lists: Iterable[ListProvenance]) -> None:
+        self.index = index
+        lists = tuple(lists)
+        self._info = IndexInfo(
+            fingerprint=index.fingerprint,
+            library_version=__version__,
+            lists=lists,
+            entity_count=len(index.entities),
+            alias_count=index.alias_count,
+        )
+
+    @classmethod
+    def from_loaded(cls, loaded: Iterable[LoadedList]) -> Screener:
+        """A screener over lists already read with :mod:`sanctionmatch.sources`."""
+        loaded = list(loaded)
+        entities = [entity for lst in loaded for entity in lst.entities]
+        return cls(NameIndex(entities), [lst.provenance for lst in loaded])
+
+    @classmethod
+    def default(cls) -> Screener:
+        """A screener over the bundled fixture lists (EU, OFAC SDN and UN extracts)."""
+        return cls.from_loaded(load_default())
+
+    @classmethod
+    def from_files(cls, paths: Iterable[str | Path]) -> Screener:
+        """A screener over list files, each read with :func:`sanctionmatch.sources.load`."""
+        paths = list(paths)
+        if not paths:
+            raise InvalidInputError("from_files needs at least one list file")
+        return cls.from_loaded(load(path) for path in paths)
+
+    @classmethod
+    def from_entities(cls, entities: Iterable[Entity]) -> Screener:
+        """A screener over any iterable of :class:`~sanctionmatch.models.Entity`.
+
+        >>> from sanctionmatch.models import Entity
+        >>> e = Entity.model_validate({"id": "other:1", "schema": "Person",
+        ...     "names": [{"full": "Ivan Ivanov"}], "listings": [{"source": "other"}]})
+        >>> Screener.from_entities([e]).screen("IVANOV, Ivan").matches[0].score
+        1.0
+        """
+        entities = tuple(entities)
+        for position, entity in enumerate(entities):
+            if not isinstance(entity, Entity):
+                raise InvalidInputError(
+                    f"entities[{position}] must be an Entity, got {type(entity).__name__}"
+                )
+        return cls(NameIndex(entities), _provenance_of_entities(entities))
+
+    @property
+    def info(self) -> IndexInfo:
+        """The lists and index fingerprint every result carries."""
+        return self._info
+
+    def _to_match(self, hit: AliasHit) -> Match:
+        entity = self.index.entities[hit.entity_index]
+        name = entity.names[hit.name_index]
+        return Match(
+            entity=entity,
+            score=round(hit.score, 6),
+            matched_name=name.full,
+            matched_name_kind=name.kind,
+            explanation=explain_alignment(hit.alignment),
+        )
+
+    def screen(
+        self,
+        name: str,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        limit: int = DEFAULT_LIMIT,
+        retrieval: Retrieval = "candidates",
+    ) -> ScreeningResult:
+        """The listed entities whose names match ``name``, best first.
+
+        Raises :class:`~sanctionmatch.errors.EmptyNameError` (a ``ValueError``) for a name with
+        no letter or digit and :class:`~sanctionmatch.errors.InputTooLongError` past the limit.
+
+        >>> Screener.default().screen("Zelensky").matches
+        ()
+        """
+        threshold = _check_threshold(threshold)
+        limit = _check_limit(limit)
+        query = normalize_name(name)
+        hits = self.index.search(query, threshold=threshold, limit=limit, retrieval=retrieval)
+        return ScreeningResult(
+            query=name,
+            threshold=threshold,
+            limit=limit,
+            matches=tuple(self._to_match(hit) for hit in hits),
+            index=self._info,
+        )
+
+    def screen_many(
+        self,
+        names: Iterable[str],
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        limit: int = DEFAULT_LIMIT,
+    ) -> list[ScreeningResult]:
+        """:meth:`screen` for each name, in input order."""
+        return [self.screen(name, threshold=threshold, limit=limit) for name in names]
+
+    def screen_text(
+        self,
+        text: str,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        limit: int = DEFAULT_LIMIT,
+    ) -> TextScreeningResult:
+        """Find the mentions of listed persons and organisations in free text.
+
+        An empty or blank text has no mentions (an empty result, not an error).
+
+        >>> r = Screener.default().screen_text("Kremlin spokesman Dmitry Peskov said no.")
+        >>> [(m.text, m.start, m.end) for m in r.mentions]
+        [('Dmitry Peskov', 18, 31)]
+        """
+        from .text import find_mentions
+
+        check_text_argument(text, what="a text", limit=MAX_TEXT_LENGTH)
+        threshold = _check_threshold(threshold)
+        limit = _check_limit(limit)
+        mentions = [
+            Mention(
+                start=span.start,
+                end=span.end,
+                text=text[span.start : span.end],
+                matches=tuple(self._to_match(hit) for hit in hits),
+            )
+            for span, hits in find_mentions(text, self.index, threshold=threshold, limit=limit)
+        ]
+        return TextScreeningResult(
+            text_length=len(text), threshold=threshold, mentions=tuple(mentions), index=self._info
+        )

@@ -1,0 +1,139 @@
+"""Mentions of listed names in free text: news stories, payment messages, notes.
+
+A mention is a run of name-like words: capitalised (or all upper case) words in any script,
+initials such as ``D.``, with no sentence punctuation between them. Titles (``President``,
+``пресс-секретарь``) and common capitalised words (``Kremlin``, ``Monday``) end a run; so do
+commas, except after an upper-case surname (``PESKOV, Dmitry Sergeyevich``, as payment
+messages write names). Every stretch of up to :data:`MAX_MENTION_TOKENS` words of a run is
+screened, and the best-scoring stretches that do not overlap are kept.
+
+Invisible characters and look-alike letters inside a word stay inside the mention's span (so
+``text[start:end]`` is what the reader sees) and are folded away when the name is scored.
+Russian and Ukrainian case endings are handled by the normaliser (``Дмитрия Пескова``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .index import AliasHit, NameIndex
+from .errors import EmptyNameError
+from .normalize import clean_text, is_title, normalize_name
+
+__all__ = ["MAX_MENTION_TOKENS", "Span", "find_mentions", "find_name_runs"]
+
+#: The longest stretch of words screened as one name.
+MAX_MENTION_TOKENS = 4
+
+_INVISIBLE = "\u00ad\u200b-\u200f\u2060-\u2064\ufeff"
+_WORD = re.compile(
+    rf"[^\W\d_{_INVISIBLE}]"
+    rf"(?:[\w\u0300-\u036f{_INVISIBLE}]|['’ʼ-](?=[^\W\d_]))*",
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+_INVISIBLE_CHARS = re.compile(f"[{_INVISIBLE}]")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the text: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    visible: str
+    upper_surname: bool
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    table = json.loads(
+        resources.files("sanctionmatch.normalize")
+        .joinpath("data/text_stopwords.json")
+        .read_text(encoding="utf-8")
+    )
+    return frozenset(clean_text(word) for words in table["words"].values() for word in words)
+
+
+def _is_name_like(visible: str) -> bool:
+    if not visible[:1].isupper():
+        return False
+    cleaned = clean_text(visible)
+    return cleaned not in _stopwords() and not is_title(cleaned)
+
+
+def _words(text: str) -> Iterator[_Word]:
+    for found in _WORD.finditer(text):
+        start, end = found.span()
+        word = found.group()
+        possessive = _POSSESSIVE.search(word)
+        if possessive:
+            end -= 2
+            word = word[:-2]
+        if end - start and text[end : end + 1] == "." and len(_INVISIBLE_CHARS.sub("", word)) == 1:
+            end += 1
+        visible = _INVISIBLE_CHARS.sub("", text[start:end])
+        letters = [c for c in visible if c.isalpha()]
+        upper = len(letters) >= 2 and all(c.isupper() for c in letters)
+        yield _Word(start, end, visible, upper)
+
+
+def _joined(text: str, left: _Word, right: _Word) -> bool:
+    gap = text[left.end : right.start]
+    if not gap or gap.isspace():
+        return "\n" not in gap
+    return left.upper_surname and gap.strip() == "," and "\n" not in gap
+
+
+def find_name_runs(text: str) -> list[list[_Word]]:
+    """Runs of adjacent name-like words, in text order."""
+    runs: list[list[_Word]] = []
+    current: list[_Word] = []
+    for word in _words(text):
+        if not _is_name_like(word.visible):
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        if current and not _joined(text, current[-1], word):
+            runs.append(current)
+            current = []
+        current.append(word)
+    if current:
+        runs.append(current)
+    return runs
+
+
+def find_mentions(
+    text: str, index: NameIndex, *, threshold: float, limit: int
+) -> list[tuple[Span, list[AliasHit]]]:
+    """The non-overlapping spans of ``text`` that match listed names, in text order."""
+    scored: list[tuple[float, int, int, Span, list[AliasHit]]] = []
+    for run in find_name_runs(text):
+        for first in range(len(run)):
+            for last in range(first, min(first + MAX_MENTION_TOKENS, len(run))):
+                span = Span(run[first].start, run[last].end)
+                try:
+                    query = normalize_name(text[span.start : span.end])
+                except EmptyNameError:
+                    continue
+                hits = index.search(query, threshold=threshold, limit=limit)
+                if hits:
+                    scored.append((-hits[0].score, -(last - first), span.start, span, hits))
+    scored.sort(key=lambda item: item[:3])
+    taken: list[tuple[Span, list[AliasHit]]] = []
+    for _, _, _, span, hits in scored:
+        if all(span.end <= other.start or span.start >= other.end for other, _ in taken):
+            taken.append((span, hits))
+    taken.sort(key=lambda item: item[0].start)
+    return taken

@@ -1,0 +1,32 @@
+"""Shared fixtures: the default screener (built once) and the paths of fixtures and real data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sanctionmatch import Screener
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def screener() -> Screener:
+    return Screener.default()
+
+
+@pytest.fixture(scope="session")
+def expected_texts() -> dict[str, Any]:
+    return json.loads((FIXTURES / "text" / "expected.json").read_text(encoding="utf-8"))["files"]
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not (SHARED_DATA / "lists").is_dir():
+        pytest.skip(f"real list files not found at {SHARED_DATA}/lists (../shared/data is absent)")
+    return SHARED_DATA

@@ -1,0 +1,122 @@
+"""The sanctionmatch command: exit codes, JSON output, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sanctionmatch.cli import main
+from tests.conftest import FIXTURES
+
+ARTICLE = FIXTURES / "text" / "seed_article_en.txt"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_a_listed_name_exits_1_and_shows_the_entity(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "screen", "Dmitriy Peskov")
+    assert status == 1
+    assert "PESKOV" in out and "matched name" in out
+
+
+def test_an_unlisted_name_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "screen", "Olaf Scholz", "Emmanuel Macron")
+    assert status == 0
+    assert out.count("no match") == 2
+
+
+def test_json_output_is_one_document(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "screen", "--json", "--limit", "2", "PESKOV, Dmitry", "Olaf Scholz")
+    assert status == 1
+    document = json.loads(out)
+    first, second = document["results"]
+    assert first["matches"][0]["entity"]["schema"] == "Person"
+    assert len(first["matches"]) <= 2
+    assert second["matches"] == []
+    assert len(first["index"]["fingerprint"]) == 64
+    assert {lst["source"] for lst in first["index"]["lists"]} == {"eu", "ofac-sdn", "un"}
+
+
+def test_screen_text_json_has_spans(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "screen-text", "--json", str(ARTICLE))
+    text = ARTICLE.read_text(encoding="utf-8")
+    assert status == 1
+    mentions = json.loads(out)["mentions"]
+    assert mentions and all(text[m["start"] : m["end"]] == m["text"] for m in mentions)
+
+
+def test_screen_text_reads_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    fake = io.TextIOWrapper(io.BytesIO("Nothing to see here, said Olaf Scholz.".encode()))
+    monkeypatch.setattr(sys, "stdin", fake)
+    status, out, _ = run(capsys, "screen-text", "-")
+    assert (status, out.strip()) == (0, "no listed names mentioned")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["screen", "   "], "a name needs at least one letter"),
+        (["screen", "Peskov", "--threshold", "2"], "threshold must be between"),
+        (["screen", "Peskov", "--limit", "0"], "limit must be a whole number"),
+        (["screen-text", "/no/such/file.txt"], "No such file"),
+        (["screen", "Peskov", "--lists", "/no/such/list.json"], "cannot read the file"),
+        (["frobnicate"], "invalid choice"),
+        ([], "required"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+    status, out, err = run(capsys, *args)
+    assert status == 2
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("sanctionmatch: error:")
+    assert message in err
+
+
+def test_malformed_list_file_names_file_record_and_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({
+        "format": "sanctionmatch-list", "format_version": 1, "list": {"source": "eu"},
+        "entities": [{"id": "eu:1", "schema": "Person", "names": [{"full": "Ivan Ivanov"}],
+                      "listings": [{"source": "eu"}], "birth_dates": [{"value": "1960-13-01"}]}],
+    }))
+    status, _, err = run(capsys, "screen", "Ivanov", "--lists", str(bad))
+    assert status == 2
+    assert "bad.json" in err and "entities[0] (id 'eu:1')" in err and "birth_dates.0.value" in err
+
+
+def test_lists_option_replaces_the_default(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    own = tmp_path / "own.json"
+    own.write_text(json.dumps({
+        "format": "sanctionmatch-list", "format_version": 1, "list": {"source": "other"},
+        "entities": [{"id": "other:7", "schema": "Person", "names": [{"full": "Ivan Petrovich Sidorov"}],
+                      "listings": [{"source": "other", "programmes": ["TEST"]}]}],
+    }))
+    assert run(capsys, "screen", "Sidorov Ivan", "--lists", str(own))[0] == 1
+    assert run(capsys, "screen", "Dmitry Peskov", "--lists", str(own))[0] == 0
+
+
+def test_console_script_runs_as_a_process() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "sanctionmatch", "screen", "--json", "Токарев Николай"],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert json.loads(done.stdout)["results"][0]["matches"]
+
+
+def test_schema_command_prints_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "schema")
+    assert status == 0
+    assert "ScreeningResult" in json.loads(out)

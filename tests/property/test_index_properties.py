@@ -1,0 +1,62 @@
+"""The index's candidate retrieval returns exactly what exhaustive scoring returns."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sanctionmatch import Entity, Screener
+from sanctionmatch.errors import EmptyNameError
+from sanctionmatch.normalize import normalize_name
+
+TOKENS = [
+    "Dmitry", "Dmitrij", "Sergeyevich", "Peskov", "Peskova", "Peskow", "Vladimir", "Wladimir",
+    "Putin", "Poutine", "Nikolay", "Tokarev", "Tokareva", "Chernyshenko", "Elizaveta", "Maya",
+    "Zelensky", "Selenskyj", "Дмитрий", "Песков", "Пескова", "Путин", "Зеленський", "Mohammed",
+    "Muhammad", "Mohamad", "al", "bin", "Abdul", "Rahman", "D.", "OOO", "LLC", "Transneft",
+    "Hussein", "Husain", "Li", "Lee", "Wei", "Σμίθ", "Smith", "Smyth",
+]
+NAMES = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=4).map(" ".join)
+
+
+@st.composite
+def entities(draw: st.DrawFn) -> list[Entity]:
+    count = draw(st.integers(1, 12))
+    result = []
+    for number in range(count):
+        names = draw(st.lists(NAMES, min_size=1, max_size=3))
+        result.append(
+            Entity.model_validate(
+                {
+                    "id": f"other:{number}",
+                    "schema": draw(st.sampled_from(["Person", "Organization"])),
+                    "names": [{"full": name} for name in names],
+                    "listings": [{"source": "other"}],
+                }
+            )
+        )
+    return result
+
+
+@settings(max_examples=150, deadline=None)
+@given(entities(), st.lists(NAMES, min_size=1, max_size=5), st.sampled_from([0.75, 0.8, 0.9, 1.0]))
+def test_candidates_equal_exhaustive(listed: list[Entity], queries: list[str], threshold: float) -> None:
+    index = Screener.from_entities(listed).index
+    for query in queries:
+        try:
+            form = normalize_name(query)
+        except EmptyNameError:
+            continue
+        fast = index.search(form, threshold=threshold, retrieval="candidates")
+        slow = index.search(form, threshold=threshold, retrieval="exhaustive")
+        assert [(h.entity_index, h.name_index, h.score) for h in fast] == [
+            (h.entity_index, h.name_index, h.score) for h in slow
+        ]
+
+
+@settings(max_examples=50, deadline=None)
+@given(entities(), NAMES)
+def test_results_are_the_same_run_to_run(listed: list[Entity], query: str) -> None:
+    first = Screener.from_entities(listed).screen(query, threshold=0.75)
+    second = Screener.from_entities(list(reversed(listed))).screen(query, threshold=0.75)
+    assert first.model_dump_json() == second.model_dump_json()

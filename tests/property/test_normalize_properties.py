@@ -1,0 +1,70 @@
+"""Invariants of normalisation on any Unicode input."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sanctionmatch.errors import EmptyNameError, InvalidInputError
+from sanctionmatch.limits import MAX_NAME_LENGTH, MAX_NAME_TOKENS
+from sanctionmatch.normalize import clean_text, normalize_name
+from sanctionmatch.strategies import any_unicode_text
+
+NAME_LIKE = st.text(
+    st.sampled_from(list("abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрстуфхцчшщыэюяіїєαβγδ .,-'’")),
+    min_size=1,
+    max_size=60,
+)
+
+
+@given(any_unicode_text())
+def test_clean_text_is_idempotent(text: str) -> None:
+    once = clean_text(text)
+    assert clean_text(once) == once
+
+
+@given(any_unicode_text())
+def test_clean_text_output_is_bounded(text: str) -> None:
+    # NFKC expands one code point to at most 18 (U+FDFA); nothing else adds characters.
+    assert len(clean_text(text)) <= 18 * len(text)
+
+
+@given(any_unicode_text(max_size=MAX_NAME_LENGTH))
+def test_normalize_never_crashes_on_any_unicode(text: str) -> None:
+    try:
+        form = normalize_name(text)
+    except EmptyNameError:
+        return
+    assert 1 <= len(form.tokens) <= MAX_NAME_TOKENS + 5
+    assert all(token.forms and token.skeletons for token in form.tokens)
+
+
+@given(NAME_LIKE)
+def test_normalize_is_idempotent_on_its_cleaned_text(name: str) -> None:
+    try:
+        form = normalize_name(name)
+    except EmptyNameError:
+        return
+    assert normalize_name(form.cleaned).tokens == form.tokens
+
+
+@given(NAME_LIKE, st.randoms(use_true_random=False))
+def test_token_order_does_not_matter(name: str, random: object) -> None:
+    words = name.split()
+    shuffled = list(words)
+    random.shuffle(shuffled)  # type: ignore[attr-defined]
+    try:
+        a = normalize_name(" ".join(words))
+    except EmptyNameError:
+        return
+    assert normalize_name(" ".join(shuffled)).tokens == a.tokens
+
+
+@given(st.one_of(st.integers(), st.none(), st.binary()))
+def test_non_strings_are_a_typed_error(value: object) -> None:
+    try:
+        normalize_name(value)  # type: ignore[arg-type]
+    except InvalidInputError as error:
+        assert "must be a str" in str(error)
+    else:
+        raise AssertionError("a non-string name was accepted")

@@ -1,0 +1,54 @@
+"""The index: every alias indexed once, best alias per entity, deterministic order."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctionmatch import Entity
+from sanctionmatch.index import NameIndex
+from sanctionmatch.normalize import normalize_name
+
+
+def person(entity_id: str, *names: str) -> Entity:
+    return Entity.model_validate({
+        "id": entity_id, "schema": "Person", "names": [{"full": n} for n in names],
+        "listings": [{"source": "other"}],
+    })
+
+
+@pytest.fixture(scope="module")
+def index() -> NameIndex:
+    return NameIndex([
+        person("other:2", "Dmitry Sergeyevich PESKOV", "Дмитрий Сергеевич Песков", "Dmitrij Peskov"),
+        person("other:1", "Elizaveta Dmitrievna PESKOVA"),
+        person("other:3", "Nikolay Petrovich TOKAREV"),
+    ])
+
+
+def test_every_alias_is_indexed(index: NameIndex) -> None:
+    assert index.alias_count == 5
+    assert [e.id for e in index.entities] == ["other:1", "other:2", "other:3"]
+
+
+def test_one_hit_per_entity_with_its_best_alias(index: NameIndex) -> None:
+    hits = index.search(normalize_name("Дмитрий Песков"), threshold=0.75)
+    assert len(hits) == 1
+    entity = index.entities[hits[0].entity_index]
+    # "Dmitrij Peskov" is one romanisation of the query with no patronymic left unpaired.
+    assert entity.names[hits[0].name_index].full == "Dmitrij Peskov"
+    assert hits[0].score == 1.0
+
+
+def test_candidates_narrow_the_search(index: NameIndex) -> None:
+    candidates = index.candidate_aliases(normalize_name("Tokarev"))
+    assert {index.entities[index.aliases[a][0]].id for a in candidates} == {"other:3"}
+
+
+def test_unknown_retrieval_mode_is_refused(index: NameIndex) -> None:
+    with pytest.raises(ValueError, match="retrieval must be"):
+        index.search(normalize_name("Peskov"), threshold=0.8, retrieval="fast")  # type: ignore[arg-type]
+
+
+def test_duplicate_entity_ids_are_refused() -> None:
+    with pytest.raises(ValueError, match="two entities have the id 'other:1'"):
+        NameIndex([person("other:1", "A B"), person("other:1", "C D")])

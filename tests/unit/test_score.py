@@ -1,0 +1,85 @@
+"""Pair scoring: real name variants score high, different people low, with reasons."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctionmatch import compare_names
+from sanctionmatch.errors import EmptyNameError
+from sanctionmatch.screen import DEFAULT_THRESHOLD
+
+SAME_PERSON = [
+    ("Зеленський", "Zelenskyy"),
+    ("Zelensky", "Selenskyj"),
+    ("Zelenskiy", "Zelenskyy"),
+    ("Volodymyr Zelensky", "Володимир Зеленський"),
+    ("PESKOV, Dmitry Sergeyevich", "Dmitry Peskov"),
+    ("Dmitriy Peskov", "Dmitry Sergeyevich PESKOV"),
+    ("Dmitrij Sergejevitj PESKOV", "Дмитрий Сергеевич Песков"),
+    ("D. Peskov", "Dmitry Sergeyevich Peskov"),
+    ("D. S. Peskov", "Dmitry Sergeyevich Peskov"),
+    ("Wladimir Putin", "Vladimir Vladimirovich PUTIN"),
+    ("Poutine Vladimir", "Vladimir Vladimirovich PUTIN"),
+    ("Путин Владимир Владимирович", "Vladimir Vladimirovich PUTIN"),
+    ("Nikolai Tokarew", "Nikolay Petrovich TOKAREV"),
+    ("Tschernyschenko Dmitri", "Dmitry Nikolaevich CHERNYSHENKO"),
+    ("Дмитрия Пескова", "Dmitry Sergeyevich PESKOV"),
+    ("Pes\u200bkov Dmitry", "Dmitry Peskov"),
+    ("Tokar\u0435v Nikolay", "Nikolay Tokarev"),
+    ("Saddam Hussein al-Tikriti", "Saddam Hussein Al-Tikriti"),
+]
+
+DIFFERENT_PEOPLE = [
+    ("Elizaveta Peskova", "Dmitry Sergeyevich PESKOV"),
+    ("Nikolay Dmitrievich PESKOV", "Dmitry Sergeyevich PESKOV"),
+    ("Maya Nikolaevna TOKAREVA", "Nikolay Petrovich TOKAREV"),
+    ("Emmanuel Macron", "Vladimir Vladimirovich PUTIN"),
+    ("Olaf Scholz", "Oleg Sokolov"),
+    ("Volodymyr Zelensky", "Vladimir Putin"),
+    ("Mykhailo Podolyak", "Mikhail Popov"),
+    ("John Smith", "Joan Smithers"),
+    ("Maria Petrova", "Maria Vladimirovna Putina"),
+]
+
+
+@pytest.mark.parametrize(("left", "right"), SAME_PERSON)
+def test_variants_of_one_name_match(left: str, right: str) -> None:
+    assert compare_names(left, right).score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(("left", "right"), DIFFERENT_PEOPLE)
+def test_different_people_do_not_match(left: str, right: str) -> None:
+    assert compare_names(left, right).score < DEFAULT_THRESHOLD
+
+
+def test_equal_names_score_one() -> None:
+    assert compare_names("Dmitry Peskov", "DMITRY  PESKOV").score == 1.0
+
+
+def test_explanation_shows_aligned_tokens_and_costs() -> None:
+    result = compare_names("Dmitriy Peskov", "Dmitry Sergeyevich PESKOV")
+    pairs = {(a.query_token, a.candidate_token) for a in result.explanation.alignments}
+    assert pairs == {("dmitriy", "dmitry"), ("peskov", "peskov")}
+    (missing,) = result.explanation.unmatched
+    assert (missing.token, missing.role, missing.side) == ("sergeyevich", "patronymic", "candidate")
+    total = sum(a.contribution for a in result.explanation.alignments)
+    assert total == pytest.approx(result.score, abs=1e-5)
+
+
+def test_cross_script_explanation_names_the_rule() -> None:
+    result = compare_names("Зеленський", "Zelenskyy")
+    (alignment,) = result.explanation.alignments
+    assert alignment.rule == "romanisation"
+    assert alignment.candidate_form == "zelenskyy"
+
+
+def test_initials_alone_are_no_evidence() -> None:
+    assert compare_names("D.", "Dmitry").score == 0.0
+    assert "no-distinctive-token-aligned" in compare_names("D. S.", "Dmitry Sergeyevich").explanation.rules
+
+
+def test_empty_name_is_a_value_error() -> None:
+    with pytest.raises(EmptyNameError):
+        compare_names("", "Peskov")
+    with pytest.raises(ValueError):
+        compare_names("Peskov", "   ")
