@@ -17,8 +17,8 @@ from .errors import (
     EmptyNameError,
     InputTooLongError,
     InvalidInputError,
-    ListFormatError,
     SanctionMatchError,
+    SourceError,
 )
 from .models import (
     BirthDate,
@@ -55,7 +55,6 @@ __all__ = [
     "InputTooLongError",
     "InvalidInputError",
     "ListFile",
-    "ListFormatError",
     "ListProvenance",
     "ListSource",
     "Listing",
@@ -67,6 +66,7 @@ __all__ = [
     "SanctionMatchError",
     "Screener",
     "ScreeningResult",
+    "SourceError",
     "TextScreeningResult",
     "TokenAlignment",
     "UnmatchedToken",

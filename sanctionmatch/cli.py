@@ -6,6 +6,10 @@ Exit status follows the linters' and diff's convention so a script can act on a 
     sanctionmatch screen "Dmitriy Peskov" "Olaf Scholz"
     sanctionmatch screen-text article.txt --json
     sanctionmatch screen "PESKOV, Dmitry" --lists my_list.json
+    sanctionmatch index sdn.xml eu.xml un.xml -o lists.smidx --report load.json
+    sanctionmatch screen-text story.txt --index lists.smidx
+    sanctionmatch lists --index lists.smidx
+    sanctionmatch fetch-lists --dest lists/
     sanctionmatch schema
 """
 
@@ -24,6 +28,7 @@ from ._version import __version__
 from .errors import SanctionMatchError
 from .models import Match, ScreeningResult, TextScreeningResult
 from .screen import DEFAULT_LIMIT, DEFAULT_THRESHOLD, Screener
+from .sources import LoadReport, load_many
 
 __all__ = ["main"]
 
@@ -48,6 +53,19 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"sanctionmatch {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
+    def add_list_options(sub: argparse.ArgumentParser) -> None:
+        chosen = sub.add_mutually_exclusive_group()
+        chosen.add_argument(
+            "--lists",
+            nargs="+",
+            action="extend",
+            metavar="FILE",
+            help="use these list files (any supported format) instead of the bundled lists",
+        )
+        chosen.add_argument(
+            "--index", metavar="FILE", help="use an index saved by `sanctionmatch index`"
+        )
+
     def add_screening_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--json", action="store_true", help="print one JSON document")
         sub.add_argument(
@@ -62,13 +80,7 @@ def _build_parser() -> argparse.ArgumentParser:
             default=DEFAULT_LIMIT,
             help=f"most matches per name (default {DEFAULT_LIMIT})",
         )
-        sub.add_argument(
-            "--lists",
-            nargs="+",
-            action="extend",
-            metavar="FILE",
-            help="screen against these list files instead of the bundled default lists",
-        )
+        add_list_options(sub)
 
     screen = commands.add_parser("screen", help="screen one or more names")
     screen.add_argument("names", nargs="+", metavar="NAME")
@@ -76,12 +88,102 @@ def _build_parser() -> argparse.ArgumentParser:
     text = commands.add_parser("screen-text", help="find listed names in a text file")
     text.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
     add_screening_options(text)
+    build = commands.add_parser("index", help="build an index from list files and save it")
+    build.add_argument("files", nargs="+", metavar="FILE", help="list files, any supported format")
+    build.add_argument("-o", "--output", required=True, metavar="FILE", help="index file to write")
+    build.add_argument("--report", metavar="FILE", help="write the full load reports as JSON")
+    lists = commands.add_parser("lists", help="show the lists behind the default or given index")
+    add_list_options(lists)
+    lists.add_argument("--json", action="store_true", help="print one JSON document")
+    fetch = commands.add_parser("fetch-lists", help="download the official list files")
+    fetch.add_argument("--dest", required=True, metavar="DIR", help="folder to keep them in")
+    fetch.add_argument("--only", nargs="+", metavar="KEY", help="fetch only these lists")
+    fetch.add_argument("--table", metavar="FILE", help="a publisher table instead of ours")
     commands.add_parser("schema", help="print the JSON schema of the result models")
     return parser
 
 
-def _screener(lists: Sequence[str] | None) -> Screener:
-    return Screener.from_files(lists) if lists else Screener.default()
+def _screener(args: argparse.Namespace) -> Screener:
+    if args.index:
+        return Screener.load(args.index)
+    return Screener.from_files(args.lists) if args.lists else Screener.default()
+
+
+class _Progress:
+    """A one-line progress bar on standard error, drawn only on a terminal."""
+
+    def __init__(self, label: str) -> None:
+        self._label = label
+        self._shown = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self._shown or not total:
+            return
+        filled = round(30 * done / total)
+        bar = "#" * filled + "." * (30 - filled)
+        end = "\n" if done >= total else ""
+        print(f"\r{self._label} [{bar}] {done:,}/{total:,}", end=end, file=sys.stderr, flush=True)
+
+
+def _summarise(report: LoadReport) -> str:
+    published = report.published.isoformat() if report.published else "no date"
+    line = (
+        f"{report.file}: {report.format.value}, {report.source.value}, published {published}; "
+        f"{report.records_read:,} records, {report.entities_loaded:,} entities, "
+        f"{report.aliases_loaded:,} names, {len(report.rejected):,} rejected, "
+        f"{len(report.orphaned):,} orphaned"
+    )
+    return line + "".join(f"\n  note: {note}" for note in report.notes[:10])
+
+
+def _run_index(args: argparse.Namespace, out: TextIO) -> int:
+    loaded = load_many(args.files)
+    for item in loaded:
+        print(_summarise(item.report), file=out)
+    screener = Screener.from_loaded(loaded, progress=_Progress("normalising names"))
+    screener.save(args.output)
+    info = screener.info
+    print(
+        f"wrote {args.output}: {info.entity_count:,} entities, {info.alias_count:,} names, "
+        f"fingerprint {info.fingerprint[:16]}",
+        file=out,
+    )
+    if args.report:
+        reports = [item.report.model_dump(mode="json") for item in loaded]
+        with open(args.report, "w", encoding="utf-8") as handle:
+            json.dump({"reports": reports}, handle, ensure_ascii=False, indent=2)
+    return EXIT_CLEAN
+
+
+def _run_lists(args: argparse.Namespace, out: TextIO) -> int:
+    info = _screener(args).info
+    if args.json:
+        print(info.model_dump_json(indent=2), file=out)
+        return EXIT_CLEAN
+    print(
+        f"index {info.fingerprint[:16]}: {info.entity_count:,} entities, "
+        f"{info.alias_count:,} names (sanctionmatch {info.library_version})",
+        file=out,
+    )
+    for lst in info.lists:
+        published = lst.published.isoformat() if lst.published else "no date"
+        print(
+            f"  {lst.source.value:<10} {lst.file}  published {published}  "
+            f"{lst.entity_count:,} entities  {lst.alias_count:,} names  sha256 {lst.sha256[:16]}",
+            file=out,
+        )
+    return EXIT_CLEAN
+
+
+def _run_fetch(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
+    from .fetch import fetch_lists, load_publishers
+
+    table = load_publishers(Path(args.table)) if args.table else None
+    report = fetch_lists(Path(args.dest), table=table, only=args.only)
+    print(report.summary(), file=out)
+    return EXIT_ERROR if any(item.outcome == "failed" for item in report.entries) else EXIT_CLEAN
 
 
 def _read_text(path: str) -> str:
@@ -151,11 +253,16 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         }
         print(json.dumps(schema, indent=2, sort_keys=True), file=out)
         return EXIT_CLEAN
+    if args.command == "index":
+        return _run_index(args, out)
+    if args.command == "lists":
+        return _run_lists(args, out)
+    if args.command == "fetch-lists":
+        return _run_fetch(args, out)
     if args.command == "screen":
-        screener = _screener(args.lists)
+        screener = _screener(args)
         results = [
-            screener.screen(name, threshold=args.threshold, limit=args.limit)
-            for name in args.names
+            screener.screen(name, threshold=args.threshold, limit=args.limit) for name in args.names
         ]
         if args.json:
             document = {"results": [r.model_dump(mode="json") for r in results]}
@@ -164,7 +271,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             _print_screening(results, out)
         return EXIT_MATCH if any(r.matches for r in results) else EXIT_CLEAN
     text = _read_text(args.file)
-    screener = _screener(args.lists)
+    screener = _screener(args)
     result = screener.screen_text(text, threshold=args.threshold, limit=args.limit)
     if args.json:
         print(result.model_dump_json(indent=2), file=out)

@@ -10,8 +10,8 @@ __all__ = [
     "EmptyNameError",
     "InputTooLongError",
     "InvalidInputError",
-    "ListFormatError",
     "SanctionMatchError",
+    "SourceError",
 ]
 
 
@@ -31,16 +31,27 @@ class InputTooLongError(InvalidInputError):
     """An input is longer than the documented limit (see ``sanctionmatch.limits``)."""
 
 
-class ListFormatError(SanctionMatchError, ValueError):
-    """A list file cannot be read; names the file, and where known the record and the field."""
+class SourceError(SanctionMatchError, ValueError):
+    """A list file cannot be read: names the file and, where known, the position (line and
+    column, or row), the record (its native id) and the field at fault."""
 
     def __init__(
-        self, message: str, *, file: str, record: str | None = None, field: str | None = None
+        self,
+        message: str,
+        *,
+        file: str,
+        position: str | None = None,
+        record: str | None = None,
+        field: str | None = None,
     ) -> None:
         self.file = file
+        self.position = position
         self.record = record
         self.field = field
+        self.reason = message
         where = file
+        if position is not None:
+            where += f", {position}"
         if record is not None:
             where += f", record {record}"
         if field is not None:

@@ -5,20 +5,21 @@ Retrieval has two modes that must agree above any threshold:
 - ``"exhaustive"`` scores every alias: slow, obviously complete, the reference that tests and
   benchmarks compare against;
 - ``"candidates"`` first finds the aliases that share a token spelling (or skeleton) with the
-  query at rapidfuzz Indel similarity of at least :data:`~sanctionmatch.score.MIN_ALIGNED_SIMILARITY`,
-  over a vocabulary of the distinct spellings of all alias tokens, then scores only those.
+  query at rapidfuzz Indel similarity of at least ``MIN_ALIGNED_SIMILARITY``, over a
+  vocabulary of the distinct spellings of all alias tokens, then scores only those.
 
 Why that is complete: a score above 0 needs an aligned pair of distinctive tokens (names or
 patronymics) whose similarity is at least ``MIN_ALIGNED_SIMILARITY`` (or, for a query with no
-distinctive token, an alias with none either: those few aliases are always candidates); that similarity is the
-best Indel similarity of two spellings or ``SKELETON_FACTOR`` times that of two skeletons, so
-looking both up in the vocabulary at those cut-offs finds every alias that can score at all.
+distinctive token, an alias with none either: those few aliases are always candidates). That
+similarity is the best Indel similarity of two spellings or ``SKELETON_FACTOR`` times that of
+two skeletons, so looking both up in the vocabulary at those cut-offs finds every alias that
+can score at all.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -89,36 +90,71 @@ class NameIndex:
     >>> e = Entity.model_validate({"id": "eu:1", "schema": "Person",
     ...     "names": [{"full": "Dmitry Sergeyevich PESKOV"}], "listings": [{"source": "eu"}]})
     >>> index = NameIndex([e])
-    >>> [round(hit.score, 2) for hit in index.search(normalize_name("Peskov Dmitriy"), threshold=0.5)]
-    [0.91]
+    >>> hits = index.search(normalize_name("Peskov Dmitriy"), threshold=0.5)
+    >>> [round(hit.score, 2) for hit in hits]
+    [0.89]
     """
 
     __slots__ = ("_forms", "_indistinct", "_skeletons", "aliases", "entities", "fingerprint")
 
-    def __init__(self, entities: Iterable[Entity]) -> None:
+    def __init__(
+        self,
+        entities: Iterable[Entity],
+        *,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
         self.entities: tuple[Entity, ...] = tuple(sorted(entities, key=lambda e: e.id))
         seen: set[str] = set()
         for entity in self.entities:
             if entity.id in seen:
-                raise InvalidInputError(f"two entities have the id {entity.id!r}; ids must be unique")
+                raise InvalidInputError(
+                    f"two entities have the id {entity.id!r}; ids must be unique"
+                )
             seen.add(entity.id)
-        self.aliases: list[tuple[int, int, NameForm]] = []
+        aliases = [
+            (
+                entity_index,
+                name_index,
+                normalize_name(name.full, keep_titles=not entity.schema_.is_person),
+            )
+            for entity_index, entity in enumerate(self.entities)
+            for name_index, name in enumerate(entity.names)
+        ]
+        self._add_aliases(aliases)
+        self.fingerprint = self._fingerprint()
+
+    @classmethod
+    def from_normalized(
+        cls,
+        entities: tuple[Entity, ...],
+        aliases: list[tuple[int, int, NameForm]],
+        *,
+        fingerprint: str,
+    ) -> NameIndex:
+        """An index from entities and their aliases normalised earlier (a saved index file).
+
+        The caller vouches that ``aliases`` are what normalisation gives these entities and
+        that ``fingerprint`` is theirs (a saved index is checksummed for this).
+        """
+        index = cls.__new__(cls)
+        index.entities = entities
+        index._add_aliases(aliases)
+        index.fingerprint = fingerprint
+        return index
+
+    def _add_aliases(self, aliases: list[tuple[int, int, NameForm]]) -> None:
+        self.aliases = aliases
         self._forms = _Vocabulary()
         self._skeletons = _Vocabulary()
         self._indistinct: list[int] = []  # aliases of initials, particles or legal forms only
-        for entity_index, entity in enumerate(self.entities):
-            for name_index, name in enumerate(entity.names):
-                form = normalize_name(name.full, keep_titles=not entity.schema_.is_person)
-                alias = len(self.aliases)
-                self.aliases.append((entity_index, name_index, form))
-                if not form.distinctive_tokens:
-                    self._indistinct.append(alias)
-                for token in form.distinctive_tokens:
-                    for spelling in token.forms:
-                        self._forms.add(spelling, alias)
-                    for key in token.skeletons:
-                        self._skeletons.add(key, alias)
-        self.fingerprint = self._fingerprint()
+        for alias, (_, _, form) in enumerate(aliases):
+            if not form.distinctive_tokens:
+                self._indistinct.append(alias)
+            for token in form.distinctive_tokens:
+                for spelling in token.forms:
+                    self._forms.add(spelling, alias)
+                for key in token.skeletons:
+                    self._skeletons.add(key, alias)
 
     def _fingerprint(self) -> str:
         digest = hashlib.sha256()
@@ -164,7 +200,9 @@ class NameIndex:
         elif retrieval == "candidates":
             aliases = sorted(self.candidate_aliases(query))
         else:
-            raise InvalidInputError(f"retrieval must be 'candidates' or 'exhaustive', got {retrieval!r}")
+            raise InvalidInputError(
+                f"retrieval must be 'candidates' or 'exhaustive', got {retrieval!r}"
+            )
         best: dict[int, AliasHit] = {}
         for alias in aliases:
             entity_index, name_index, form = self.aliases[alias]
@@ -188,4 +226,3 @@ def _better(
     rank_new = (names[name_index].kind is not NameKind.PRIMARY, name_index)
     rank_old = (names[current.name_index].kind is not NameKind.PRIMARY, current.name_index)
     return rank_new < rank_old
-

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from .errors import InputTooLongError, InvalidInputError
 
-__all__ = ["MAX_NAME_LENGTH", "MAX_NAME_TOKENS", "MAX_TEXT_LENGTH", "check_text_argument"]
+__all__ = [
+    "MAX_LIST_FILE_BYTES",
+    "MAX_NAME_LENGTH",
+    "MAX_NAME_TOKENS",
+    "MAX_TEXT_LENGTH",
+    "check_text_argument",
+]
 
 #: Longest name accepted by ``screen`` and ``compare_names`` (characters).
 MAX_NAME_LENGTH = 1_000
@@ -24,7 +30,9 @@ def check_text_argument(value: object, *, what: str, limit: int) -> str:
     if not isinstance(value, str):
         raise InvalidInputError(f"{what} must be a str, got {type(value).__name__}")
     if len(value) > limit:
-        raise InputTooLongError(
-            f"{what} is {len(value):,} characters long; the limit is {limit:,}"
-        )
+        raise InputTooLongError(f"{what} is {len(value):,} characters long; the limit is {limit:,}")
     return value
+
+
+#: Largest list file read (bytes): the biggest official list is about 25 MB today.
+MAX_LIST_FILE_BYTES = 512 * 1024 * 1024

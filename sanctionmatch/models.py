@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -51,7 +51,7 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-class ListSource(str, Enum):
+class ListSource(StrEnum):
     """The publisher of a sanctions list; an entity id starts with the value's prefix."""
 
     EU = "eu"
@@ -59,6 +59,7 @@ class ListSource(str, Enum):
     OFAC_CONSOLIDATED = "ofac-cons"
     UN = "un"
     UK = "uk"
+    OPENSANCTIONS = "opensanctions"
     OTHER = "other"
 
     @property
@@ -72,12 +73,13 @@ _SOURCE_TITLES = {
     ListSource.OFAC_SDN: "OFAC Specially Designated Nationals (SDN) list",
     ListSource.OFAC_CONSOLIDATED: "OFAC consolidated non-SDN list",
     ListSource.UN: "UN Security Council consolidated list",
-    ListSource.UK: "UK sanctions list",
+    ListSource.UK: "UK sanctions list (OFSI consolidated list)",
+    ListSource.OPENSANCTIONS: "OpenSanctions FollowTheMoney data",
     ListSource.OTHER: "other list",
 }
 
 
-class EntitySchema(str, Enum):
+class EntitySchema(StrEnum):
     """What kind of thing is listed; scoring treats persons and organisations differently."""
 
     PERSON = "Person"
@@ -91,7 +93,7 @@ class EntitySchema(str, Enum):
         return self is EntitySchema.PERSON
 
 
-class NameKind(str, Enum):
+class NameKind(StrEnum):
     """How the list qualifies a name."""
 
     PRIMARY = "primary"

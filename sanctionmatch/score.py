@@ -179,13 +179,11 @@ def align_names(left: NameForm, right: NameForm) -> Alignment:
         for i, j, _ in pairs
     )
     if not distinctive or total <= 0:
-        identical = (
-            len(pairs) == len(left.tokens) == len(right.tokens) and all(s[0] == 1.0 for _, _, s in pairs)
+        identical = len(pairs) == len(left.tokens) == len(right.tokens) and all(
+            s[0] == 1.0 for _, _, s in pairs
         )
         return Alignment(left, right, tuple(pairs), 1.0 if identical else 0.0, total)
-    gained = sum(
-        sorted(_pair_weight(left.tokens[i], right.tokens[j]) * s[0] for i, j, s in pairs)
-    )
+    gained = sum(sorted(_pair_weight(left.tokens[i], right.tokens[j]) * s[0] for i, j, s in pairs))
     return Alignment(left, right, tuple(pairs), min(1.0, gained / total), total)
 
 
@@ -212,10 +210,15 @@ def explain_alignment(alignment: Alignment) -> Explanation:
     paired_left = {i for i, _, _ in alignment.pairs}
     paired_right = {j for _, j, _ in alignment.pairs}
     unmatched = [
-        UnmatchedToken(side=side, token=t.text, role=t.role.value, weight=t.role.missing_cost)
-        for side, form, paired in (("query", left, paired_left), ("candidate", right, paired_right))
-        for k, t in enumerate(form.tokens)
-        if k not in paired
+        UnmatchedToken(side="query", token=t.text, role=t.role.value, weight=t.role.missing_cost)
+        for k, t in enumerate(left.tokens)
+        if k not in paired_left
+    ] + [
+        UnmatchedToken(
+            side="candidate", token=t.text, role=t.role.value, weight=t.role.missing_cost
+        )
+        for k, t in enumerate(right.tokens)
+        if k not in paired_right
     ]
     for token in unmatched:
         rules.add(f"unmatched-{token.role}")

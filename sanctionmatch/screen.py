@@ -9,12 +9,12 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ._version import __version__
 from .errors import InvalidInputError
-from .index import AliasHit, NameIndex, Retrieval
+from .index import NORMALIZATION_VERSION, AliasHit, NameIndex, Retrieval
 from .limits import MAX_TEXT_LENGTH, check_text_argument
 from .models import (
     Entity,
@@ -27,8 +27,9 @@ from .models import (
     TextScreeningResult,
 )
 from .normalize import normalize_name
+from .persist import read_index, write_index
 from .score import MIN_ALIGNED_SIMILARITY, explain_alignment
-from .sources import LoadedList, load, load_default
+from .sources import LoadedList, load_default, load_many
 
 __all__ = ["DEFAULT_LIMIT", "DEFAULT_THRESHOLD", "Screener"]
 
@@ -100,24 +101,36 @@ class Screener:
         )
 
     @classmethod
-    def from_loaded(cls, loaded: Iterable[LoadedList]) -> Screener:
-        """A screener over lists already read with :mod:`sanctionmatch.sources`."""
+    def from_loaded(
+        cls,
+        loaded: Iterable[LoadedList],
+        *,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Screener:
+        """A screener over lists already read with :mod:`sanctionmatch.sources`.
+
+        ``progress(done, total)`` is called as aliases are normalised (for progress bars).
+        """
         loaded = list(loaded)
         entities = [entity for lst in loaded for entity in lst.entities]
-        return cls(NameIndex(entities), [lst.provenance for lst in loaded])
+        index = NameIndex(entities, progress=progress)
+        return cls(index, [lst.provenance for lst in loaded])
+
+    @classmethod
+    def from_files(cls, paths: Iterable[str | Path]) -> Screener:
+        """A screener over list files in any supported format (detected from content).
+
+        OFAC ``alt.csv``/``add.csv`` given with their ``sdn.csv`` are joined to it.
+        """
+        paths = list(paths)
+        if not paths:
+            raise InvalidInputError("from_files needs at least one list file")
+        return cls.from_loaded(load_many(paths))
 
     @classmethod
     def default(cls) -> Screener:
         """A screener over the bundled fixture lists (EU, OFAC SDN and UN extracts)."""
         return cls.from_loaded(load_default())
-
-    @classmethod
-    def from_files(cls, paths: Iterable[str | Path]) -> Screener:
-        """A screener over list files, each read with :func:`sanctionmatch.sources.load`."""
-        paths = list(paths)
-        if not paths:
-            raise InvalidInputError("from_files needs at least one list file")
-        return cls.from_loaded(load(path) for path in paths)
 
     @classmethod
     def from_entities(cls, entities: Iterable[Entity]) -> Screener:
@@ -136,6 +149,36 @@ class Screener:
                     f"entities[{position}] must be an Entity, got {type(entity).__name__}"
                 )
         return cls(NameIndex(entities), _provenance_of_entities(entities))
+
+    def save(self, path: str | Path) -> None:
+        """Write the index to ``path`` (atomically), for :meth:`load` to read back fast.
+
+        The file is versioned and checksummed, holds no code (JSON, not pickle), and keeps the
+        provenance of every list, so results from a loaded index say exactly what a fresh
+        build would.
+        """
+        write_index(
+            path,
+            library_version=__version__,
+            normalization_version=NORMALIZATION_VERSION,
+            fingerprint=self.index.fingerprint,
+            lists=self._info.lists,
+            entities=self.index.entities,
+            aliases=self.index.aliases,
+        )
+
+    @classmethod
+    def load(cls, path: str | Path) -> Screener:
+        """A screener from an index file written by :meth:`save`.
+
+        Raises :class:`~sanctionmatch.persist.IndexFileError` if the file is truncated,
+        altered, of another format version, or not an index file at all.
+        """
+        loaded = read_index(path, normalization_version=NORMALIZATION_VERSION)
+        index = NameIndex.from_normalized(
+            loaded.entities, loaded.aliases, fingerprint=loaded.fingerprint
+        )
+        return cls(index, loaded.lists)
 
     @property
     def info(self) -> IndexInfo:

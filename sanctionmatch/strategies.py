@@ -31,8 +31,16 @@ __all__ = ["INVISIBLE_CHARACTERS", "LOOKALIKES", "any_unicode_text", "name_varia
 #: Characters that render as nothing and must not change a name.
 INVISIBLE_CHARACTERS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 #: Latin letters and a Cyrillic letter that looks the same.
-LOOKALIKES = {"a": "\u0430", "e": "\u0435", "o": "\u043e", "p": "\u0440", "c": "\u0441",
-              "x": "\u0445", "y": "\u0443", "i": "\u0456"}
+LOOKALIKES = {
+    "a": "\u0430",
+    "e": "\u0435",
+    "o": "\u043e",
+    "p": "\u0440",
+    "c": "\u0441",
+    "x": "\u0445",
+    "y": "\u0443",
+    "i": "\u0456",
+}
 
 
 def any_unicode_text(*, max_size: int = 200) -> st.SearchStrategy[str]:

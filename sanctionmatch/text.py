@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .index import AliasHit, NameIndex
 from .errors import EmptyNameError
+from .index import AliasHit, NameIndex
 from .normalize import clean_text, is_title, normalize_name
 
 __all__ = ["MAX_MENTION_TOKENS", "Span", "find_mentions", "find_name_runs"]

@@ -26,7 +26,6 @@ files are trusted, so ``xml.etree.ElementTree`` is fine.
 """
 
 # The selection tables quote names in Cyrillic and Greek on purpose.
-# ruff: noqa: RUF001
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ The steps, each a module of its own:
   titles dropped, canonical order so that name order does not matter.
 
 >>> [t.text for t in normalize_name("PESKOV, Dmitry Sergeyevich").tokens]
-['peskov', 'dmitry', 'sergeyevich']
+['dmitry', 'peskov', 'sergeyevich']
 """
 
 from __future__ import annotations

@@ -184,8 +184,8 @@ def romanize_variants(word: str) -> frozenset[str]:
     Latin words have one spelling (accents and ligatures folded). An empty set means the word
     has no letter or digit at all.
 
-    >>> sorted(romanize_variants("зеленський"))[:4]
-    ['selenskyj', 'zelenskyi', 'zelenskyj', 'zelenskyy']
+    >>> {"zelenskyy", "zelenskyi", "selenskyj"} <= romanize_variants("зеленський")
+    True
     """
     script = _dominant_script(word)
     spellings: set[str] = set()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from enum import Enum
+from enum import StrEnum
 from functools import cache
 from importlib import resources
 
@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 
-class Script(str, Enum):
+class Script(StrEnum):
     """The writing systems the normaliser tells apart (ISO 15924 codes)."""
 
     LATIN = "Latn"
@@ -84,8 +84,10 @@ def script_of(char: str) -> Script:
 
 @cache
 def _load_homoglyphs() -> tuple[dict[str, str], dict[str, str]]:
-    text = resources.files("sanctionmatch.normalize").joinpath("data/homoglyphs.json").read_text(
-        encoding="utf-8"
+    text = (
+        resources.files("sanctionmatch.normalize")
+        .joinpath("data/homoglyphs.json")
+        .read_text(encoding="utf-8")
     )
     table = json.loads(text)
     return dict(table["to_latin"]), dict(table["to_cyrillic"])

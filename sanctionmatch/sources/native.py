@@ -1,30 +1,46 @@
 """Our native list format: a JSON document validated by :class:`~sanctionmatch.models.ListFile`.
 
 The format is documented in ``docs/native-format.md``. A file that is not JSON, or whose
-content does not validate, is refused with a :class:`~sanctionmatch.errors.ListFormatError`
+content does not validate, is refused with a :class:`~sanctionmatch.errors.SourceError`
 that names the file, the record (entity position and id) and the field.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from pydantic import ValidationError
 
-from ..errors import ListFormatError
-from ..models import ListFile
+from ..errors import SourceError
+from ..models import Entity, ListFile, ListSource
+from .report import ReportBuilder, SourceFormat
 
-__all__ = ["NATIVE_FORMAT", "looks_native", "parse_native"]
+__all__ = ["FORMAT", "NATIVE_FORMAT", "SOURCE", "parse_native", "read", "sniff"]
 
 #: The value of the ``format`` key that marks a native list file.
 NATIVE_FORMAT = "sanctionmatch-list"
+FORMAT = SourceFormat.NATIVE
+#: Only a default: the file's own ``list.source`` says which list it holds.
+SOURCE = ListSource.OTHER
 
 
-def looks_native(head: bytes) -> bool:
+def sniff(head: bytes) -> bool:
     """Whether the first bytes of a file look like a native list (a JSON object naming it)."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     return text.startswith(b"{") and NATIVE_FORMAT.encode() in head
+
+
+def read(stream: BinaryIO, report: ReportBuilder) -> Iterator[Entity]:
+    """The entities of a native file; the whole file is refused if any record is invalid."""
+    parsed = parse_native(stream.read(), file=report.file)
+    report.source = parsed.list.source
+    report.published = parsed.list.published
+    for entity in parsed.entities:
+        report.record()
+        yield entity
 
 
 def _record_of(raw: object, location: tuple[int | str, ...]) -> str | None:
@@ -47,11 +63,11 @@ def parse_native(data: bytes, *, file: str | Path) -> ListFile:
     try:
         raw = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
-        raise ListFormatError(
+        raise SourceError(
             f"not UTF-8 text (byte {error.start}): {error.reason}", file=name
         ) from None
     except json.JSONDecodeError as error:
-        raise ListFormatError(
+        raise SourceError(
             f"not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}", file=name
         ) from None
     try:
@@ -63,6 +79,4 @@ def parse_native(data: bytes, *, file: str | Path) -> ListFile:
         field_path = location[2:] if record else location
         field = ".".join(str(part) for part in field_path) or None
         more = f" (and {error.error_count() - 1} more errors)" if error.error_count() > 1 else ""
-        raise ListFormatError(
-            f"{first['msg']}{more}", file=name, record=record, field=field
-        ) from None
+        raise SourceError(f"{first['msg']}{more}", file=name, record=record, field=field) from None

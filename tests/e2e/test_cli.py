@@ -34,7 +34,9 @@ def test_an_unlisted_name_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_json_output_is_one_document(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "screen", "--json", "--limit", "2", "PESKOV, Dmitry", "Olaf Scholz")
+    status, out, _ = run(
+        capsys, "screen", "--json", "--limit", "2", "PESKOV, Dmitry", "Olaf Scholz"
+    )
     assert status == 1
     document = json.loads(out)
     first, second = document["results"]
@@ -53,10 +55,12 @@ def test_screen_text_json_has_spans(capsys: pytest.CaptureFixture[str]) -> None:
     assert mentions and all(text[m["start"] : m["end"]] == m["text"] for m in mentions)
 
 
-def test_screen_text_reads_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_screen_text_reads_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import io
 
-    fake = io.TextIOWrapper(io.BytesIO("Nothing to see here, said Olaf Scholz.".encode()))
+    fake = io.TextIOWrapper(io.BytesIO(b"Nothing to see here, said Olaf Scholz."))
     monkeypatch.setattr(sys, "stdin", fake)
     status, out, _ = run(capsys, "screen-text", "-")
     assert (status, out.strip()) == (0, "no listed names mentioned")
@@ -74,7 +78,9 @@ def test_screen_text_reads_standard_input(monkeypatch: pytest.MonkeyPatch, capsy
         ([], "required"),
     ],
 )
-def test_bad_input_exits_2_with_one_line(capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+def test_bad_input_exits_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
     status, out, err = run(capsys, *args)
     assert status == 2
     assert out == ""
@@ -86,23 +92,50 @@ def test_malformed_list_file_names_file_record_and_field(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({
-        "format": "sanctionmatch-list", "format_version": 1, "list": {"source": "eu"},
-        "entities": [{"id": "eu:1", "schema": "Person", "names": [{"full": "Ivan Ivanov"}],
-                      "listings": [{"source": "eu"}], "birth_dates": [{"value": "1960-13-01"}]}],
-    }))
+    bad.write_text(
+        json.dumps(
+            {
+                "format": "sanctionmatch-list",
+                "format_version": 1,
+                "list": {"source": "eu"},
+                "entities": [
+                    {
+                        "id": "eu:1",
+                        "schema": "Person",
+                        "names": [{"full": "Ivan Ivanov"}],
+                        "listings": [{"source": "eu"}],
+                        "birth_dates": [{"value": "1960-13-01"}],
+                    }
+                ],
+            }
+        )
+    )
     status, _, err = run(capsys, "screen", "Ivanov", "--lists", str(bad))
     assert status == 2
     assert "bad.json" in err and "entities[0] (id 'eu:1')" in err and "birth_dates.0.value" in err
 
 
-def test_lists_option_replaces_the_default(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_lists_option_replaces_the_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     own = tmp_path / "own.json"
-    own.write_text(json.dumps({
-        "format": "sanctionmatch-list", "format_version": 1, "list": {"source": "other"},
-        "entities": [{"id": "other:7", "schema": "Person", "names": [{"full": "Ivan Petrovich Sidorov"}],
-                      "listings": [{"source": "other", "programmes": ["TEST"]}]}],
-    }))
+    own.write_text(
+        json.dumps(
+            {
+                "format": "sanctionmatch-list",
+                "format_version": 1,
+                "list": {"source": "other"},
+                "entities": [
+                    {
+                        "id": "other:7",
+                        "schema": "Person",
+                        "names": [{"full": "Ivan Petrovich Sidorov"}],
+                        "listings": [{"source": "other", "programmes": ["TEST"]}],
+                    }
+                ],
+            }
+        )
+    )
     assert run(capsys, "screen", "Sidorov Ivan", "--lists", str(own))[0] == 1
     assert run(capsys, "screen", "Dmitry Peskov", "--lists", str(own))[0] == 0
 
@@ -110,7 +143,9 @@ def test_lists_option_replaces_the_default(tmp_path: Path, capsys: pytest.Captur
 def test_console_script_runs_as_a_process() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "sanctionmatch", "screen", "--json", "Токарев Николай"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 1, done.stderr
     assert json.loads(done.stdout)["results"][0]["matches"]

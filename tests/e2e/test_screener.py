@@ -37,15 +37,25 @@ def ids(screener: Screener, name: str) -> list[str]:
         ("Elizaveta Peskova", "PESKOVA"),
     ],
 )
-def test_listed_people_are_found_in_any_spelling(screener: Screener, query: str, surname: str) -> None:
+def test_listed_people_are_found_in_any_spelling(
+    screener: Screener, query: str, surname: str
+) -> None:
     result = screener.screen(query)
     assert result.matches, query
     assert surname in result.matches[0].entity.caption.upper()
 
 
 @pytest.mark.parametrize(
-    "query", ["Volodymyr Zelensky", "Selenskyj", "Emmanuel Macron", "Olaf Scholz",
-              "Mykhailo Podolyak", "Max Seddon", "John Smith"],
+    "query",
+    [
+        "Volodymyr Zelensky",
+        "Selenskyj",
+        "Emmanuel Macron",
+        "Olaf Scholz",
+        "Mykhailo Podolyak",
+        "Max Seddon",
+        "John Smith",
+    ],
 )
 def test_unlisted_people_are_not_matched(screener: Screener, query: str) -> None:
     assert screener.screen(query).matches == ()
@@ -53,7 +63,9 @@ def test_unlisted_people_are_not_matched(screener: Screener, query: str) -> None
 
 def test_the_same_person_on_several_lists_is_several_entities(screener: Screener) -> None:
     result = screener.screen("Vladimir Vladimirovich Putin")
-    sources = {m.entity.listings[0].source for m in result.matches if "PUTIN" in m.entity.caption.upper()}
+    sources = {
+        m.entity.listings[0].source for m in result.matches if "PUTIN" in m.entity.caption.upper()
+    }
     assert {ListSource.EU, ListSource.OFAC_SDN} <= sources
 
 
@@ -99,13 +111,22 @@ def test_bundled_fixture_files_validate_and_cite_their_source() -> None:
         if entry.name.endswith(".json"):
             listed = ListFile.model_validate_json(entry.read_bytes())
             total += len(listed.entities)
-            assert all(e.source_file and e.id.startswith(f"{listed.list.source.value}:") for e in listed.entities)
+            assert all(
+                e.source_file and e.id.startswith(f"{listed.list.source.value}:")
+                for e in listed.entities
+            )
     assert total >= 150
 
 
 def test_fingerprint_changes_with_content(screener: Screener) -> None:
-    entity = Entity.model_validate({"id": "other:1", "schema": "Person", "names": [{"full": "Ivan Ivanov"}],
-                                    "listings": [{"source": "other"}]})
+    entity = Entity.model_validate(
+        {
+            "id": "other:1",
+            "schema": "Person",
+            "names": [{"full": "Ivan Ivanov"}],
+            "listings": [{"source": "other"}],
+        }
+    )
     other = Screener.from_entities([entity])
     assert other.info.fingerprint != screener.info.fingerprint
     assert Screener.from_entities([entity]).info.fingerprint == other.info.fingerprint

@@ -17,8 +17,13 @@ CAPTIONS = {
     "Tokarev": "tokarev",
     "Chernyshenko": "chernyshenko",
 }
-ARTICLES = ["seed_article_en.txt", "seed_article_de.txt", "seed_article_fr.txt",
-            "seed_article_ru.txt", "seed_article_uk.txt"]
+ARTICLES = [
+    "seed_article_en.txt",
+    "seed_article_de.txt",
+    "seed_article_fr.txt",
+    "seed_article_ru.txt",
+    "seed_article_uk.txt",
+]
 
 
 def family_name_of(match_caption: str) -> str:
@@ -59,7 +64,9 @@ def test_unlisted_people_are_never_flagged(
     for span in expected_texts[article]["must_not_match"]:
         position = 0
         while (start := text.find(span, position)) >= 0:
-            flagged = [m.text for m in result.mentions if m.start < start + len(span) and start < m.end]
+            flagged = [
+                m.text for m in result.mentions if m.start < start + len(span) and start < m.end
+            ]
             assert not flagged, f"{span!r} in {article} flagged as {flagged}"
             position = start + 1
 
@@ -89,7 +96,9 @@ def test_payment_lines(screener: Screener, expected_texts: dict[str, Any]) -> No
         found = {family_name_of(m.matches[0].entity.caption) for m in result.mentions}
         expected = {CAPTIONS[case["expect"]]} if case["expect"] else set()
         if found != expected:
-            failures.append(f"line {case['line']} {line!r}: expected {expected or 'nothing'}, got {found or 'nothing'}")
+            failures.append(
+                f"line {case['line']} {line!r}: expected {expected or 'nothing'}, got {found or 'nothing'}"
+            )
     assert not failures, "\n".join(failures)
 
 

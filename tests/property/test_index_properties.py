@@ -10,11 +10,48 @@ from sanctionmatch.errors import EmptyNameError
 from sanctionmatch.normalize import normalize_name
 
 TOKENS = [
-    "Dmitry", "Dmitrij", "Sergeyevich", "Peskov", "Peskova", "Peskow", "Vladimir", "Wladimir",
-    "Putin", "Poutine", "Nikolay", "Tokarev", "Tokareva", "Chernyshenko", "Elizaveta", "Maya",
-    "Zelensky", "Selenskyj", "Дмитрий", "Песков", "Пескова", "Путин", "Зеленський", "Mohammed",
-    "Muhammad", "Mohamad", "al", "bin", "Abdul", "Rahman", "D.", "OOO", "LLC", "Transneft",
-    "Hussein", "Husain", "Li", "Lee", "Wei", "Σμίθ", "Smith", "Smyth",
+    "Dmitry",
+    "Dmitrij",
+    "Sergeyevich",
+    "Peskov",
+    "Peskova",
+    "Peskow",
+    "Vladimir",
+    "Wladimir",
+    "Putin",
+    "Poutine",
+    "Nikolay",
+    "Tokarev",
+    "Tokareva",
+    "Chernyshenko",
+    "Elizaveta",
+    "Maya",
+    "Zelensky",
+    "Selenskyj",
+    "Дмитрий",
+    "Песков",
+    "Пескова",
+    "Путин",
+    "Зеленський",
+    "Mohammed",
+    "Muhammad",
+    "Mohamad",
+    "al",
+    "bin",
+    "Abdul",
+    "Rahman",
+    "D.",
+    "OOO",
+    "LLC",
+    "Transneft",
+    "Hussein",
+    "Husain",
+    "Li",
+    "Lee",
+    "Wei",
+    "Σμίθ",
+    "Smith",
+    "Smyth",
 ]
 NAMES = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=4).map(" ".join)
 
@@ -40,7 +77,9 @@ def entities(draw: st.DrawFn) -> list[Entity]:
 
 @settings(max_examples=150, deadline=None)
 @given(entities(), st.lists(NAMES, min_size=1, max_size=5), st.sampled_from([0.75, 0.8, 0.9, 1.0]))
-def test_candidates_equal_exhaustive(listed: list[Entity], queries: list[str], threshold: float) -> None:
+def test_candidates_equal_exhaustive(
+    listed: list[Entity], queries: list[str], threshold: float
+) -> None:
     index = Screener.from_entities(listed).index
     for query in queries:
         try:

@@ -12,11 +12,45 @@ from sanctionmatch.strategies import any_unicode_text, name_variants
 
 # Real name tokens from the lists, in several scripts, so that generated names look like names.
 TOKENS = [
-    "Dmitry", "Dmitriy", "Sergeyevich", "Peskov", "Peskova", "Vladimir", "Putin", "Nikolay",
-    "Tokarev", "Chernyshenko", "Elizaveta", "Maya", "Zelensky", "Zelenskyy", "Olaf", "Scholz",
-    "Дмитрий", "Песков", "Путин", "Зеленський", "Токарев", "Μιχάλης", "Παπαδόπουλος",
-    "Mohammed", "Muhammad", "al", "bin", "Abdul", "Rahman", "D.", "S.", "OOO", "Transneft",
-    "Hussein", "Tikriti", "Li", "Wei", "金正恩", "محمد",
+    "Dmitry",
+    "Dmitriy",
+    "Sergeyevich",
+    "Peskov",
+    "Peskova",
+    "Vladimir",
+    "Putin",
+    "Nikolay",
+    "Tokarev",
+    "Chernyshenko",
+    "Elizaveta",
+    "Maya",
+    "Zelensky",
+    "Zelenskyy",
+    "Olaf",
+    "Scholz",
+    "Дмитрий",
+    "Песков",
+    "Путин",
+    "Зеленський",
+    "Токарев",
+    "Μιχάλης",
+    "Παπαδόπουλος",
+    "Mohammed",
+    "Muhammad",
+    "al",
+    "bin",
+    "Abdul",
+    "Rahman",
+    "D.",
+    "S.",
+    "OOO",
+    "Transneft",
+    "Hussein",
+    "Tikriti",
+    "Li",
+    "Wei",
+    "金正恩",
+    "محمد",
 ]
 NAMES = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=5).map(" ".join)
 
@@ -28,7 +62,9 @@ def score(a: str, b: str) -> float:
         return -1.0
 
 
-@given(st.one_of(NAMES, any_unicode_text(max_size=40)), st.one_of(NAMES, any_unicode_text(max_size=40)))
+@given(
+    st.one_of(NAMES, any_unicode_text(max_size=40)), st.one_of(NAMES, any_unicode_text(max_size=40))
+)
 def test_scores_are_bounded_and_symmetric(a: str, b: str) -> None:
     forward, backward = score(a, b), score(b, a)
     assert forward == backward

@@ -10,19 +10,27 @@ from sanctionmatch.normalize import normalize_name
 
 
 def person(entity_id: str, *names: str) -> Entity:
-    return Entity.model_validate({
-        "id": entity_id, "schema": "Person", "names": [{"full": n} for n in names],
-        "listings": [{"source": "other"}],
-    })
+    return Entity.model_validate(
+        {
+            "id": entity_id,
+            "schema": "Person",
+            "names": [{"full": n} for n in names],
+            "listings": [{"source": "other"}],
+        }
+    )
 
 
 @pytest.fixture(scope="module")
 def index() -> NameIndex:
-    return NameIndex([
-        person("other:2", "Dmitry Sergeyevich PESKOV", "Дмитрий Сергеевич Песков", "Dmitrij Peskov"),
-        person("other:1", "Elizaveta Dmitrievna PESKOVA"),
-        person("other:3", "Nikolay Petrovich TOKAREV"),
-    ])
+    return NameIndex(
+        [
+            person(
+                "other:2", "Dmitry Sergeyevich PESKOV", "Дмитрий Сергеевич Песков", "Dmitrij Peskov"
+            ),
+            person("other:1", "Elizaveta Dmitrievna PESKOVA"),
+            person("other:3", "Nikolay Petrovich TOKAREV"),
+        ]
+    )
 
 
 def test_every_alias_is_indexed(index: NameIndex) -> None:

@@ -22,11 +22,23 @@ def test_order_does_not_change_the_form() -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("Dmitry Sergeyevich PESKOV", {"dmitry": "name", "sergeyevich": "patronymic", "peskov": "name"}),
-        ("Дмитрий Сергеевич Песков", {"дмитрий": "name", "сергеевич": "patronymic", "песков": "name"}),
-        ("Nikolaj Petrovitj TOKAREV", {"nikolaj": "name", "petrovitj": "patronymic", "tokarev": "name"}),
+        (
+            "Dmitry Sergeyevich PESKOV",
+            {"dmitry": "name", "sergeyevich": "patronymic", "peskov": "name"},
+        ),
+        (
+            "Дмитрий Сергеевич Песков",
+            {"дмитрий": "name", "сергеевич": "patronymic", "песков": "name"},
+        ),
+        (
+            "Nikolaj Petrovitj TOKAREV",
+            {"nikolaj": "name", "petrovitj": "patronymic", "tokarev": "name"},
+        ),
         ("D. S. Peskov", {"d": "initial", "s": "initial", "peskov": "name"}),
-        ("Saddam Hussein Al-Tikriti", {"saddam": "name", "hussein": "name", "al": "particle", "tikriti": "name"}),
+        (
+            "Saddam Hussein Al-Tikriti",
+            {"saddam": "name", "hussein": "name", "al": "particle", "tikriti": "name"},
+        ),
         ("Roman Abramovich", {"roman": "name", "abramovich": "name"}),
     ],
 )
@@ -55,8 +67,13 @@ def test_a_title_alone_is_kept_as_the_name() -> None:
 
 @pytest.mark.parametrize(
     ("name", "legal_form"),
-    [("OOO Stroygazmontazh", "llc"), ("ООО «Стройгазмонтаж»", "llc"), ("Transneft PJSC", None),
-     ("Sovcombank Public Joint Stock Company", None), ("Rosneft Aero GmbH", "llc")],
+    [
+        ("OOO Stroygazmontazh", "llc"),
+        ("ООО «Стройгазмонтаж»", "llc"),
+        ("Transneft PJSC", None),
+        ("Sovcombank Public Joint Stock Company", None),
+        ("Rosneft Aero GmbH", "llc"),
+    ],
 )
 def test_legal_forms_become_one_light_token(name: str, legal_form: str | None) -> None:
     form = normalize_name(name)
@@ -68,11 +85,19 @@ def test_legal_forms_become_one_light_token(name: str, legal_form: str | None) -
 
 @pytest.mark.parametrize(
     ("inflected", "nominative_spelling"),
-    [("Дмитрия", "dmitriy"), ("Пескова", "peskov"), ("Николая", "nikolay"),
-     ("Токарева", "tokarev"), ("Владимиру", "vladimir"), ("Путину", "putin"),
-     ("Дмитра", "dmytro")],
+    [
+        ("Дмитрия", "dmitriy"),
+        ("Пескова", "peskov"),
+        ("Николая", "nikolay"),
+        ("Токарева", "tokarev"),
+        ("Владимиру", "vladimir"),
+        ("Путину", "putin"),
+        ("Дмитра", "dmytro"),
+    ],
 )
-def test_cyrillic_case_forms_carry_their_nominative(inflected: str, nominative_spelling: str) -> None:
+def test_cyrillic_case_forms_carry_their_nominative(
+    inflected: str, nominative_spelling: str
+) -> None:
     (token,) = normalize_name(inflected).tokens
     assert nominative_spelling in token.forms
 

@@ -75,7 +75,10 @@ def test_cross_script_explanation_names_the_rule() -> None:
 
 def test_initials_alone_are_no_evidence() -> None:
     assert compare_names("D.", "Dmitry").score == 0.0
-    assert "no-distinctive-token-aligned" in compare_names("D. S.", "Dmitry Sergeyevich").explanation.rules
+    assert (
+        "no-distinctive-token-aligned"
+        in compare_names("D. S.", "Dmitry Sergeyevich").explanation.rules
+    )
 
 
 def test_empty_name_is_a_value_error() -> None:

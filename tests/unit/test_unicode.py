@@ -37,8 +37,16 @@ def test_fold_homoglyphs_leaves_single_script_words_alone() -> None:
 
 @pytest.mark.parametrize(
     ("char", "script"),
-    [("a", Script.LATIN), ("ж", Script.CYRILLIC), ("λ", Script.GREEK), ("م", Script.ARABIC),
-     ("习", Script.HAN), ("김", Script.HANGUL), ("5", Script.OTHER), ("-", Script.OTHER)],
+    [
+        ("a", Script.LATIN),
+        ("ж", Script.CYRILLIC),
+        ("λ", Script.GREEK),
+        ("م", Script.ARABIC),
+        ("习", Script.HAN),
+        ("김", Script.HANGUL),
+        ("5", Script.OTHER),
+        ("-", Script.OTHER),
+    ],
 )
 def test_script_of(char: str, script: Script) -> None:
     assert script_of(char) is script
