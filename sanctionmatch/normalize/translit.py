@@ -34,8 +34,9 @@ __all__ = [
 ]
 
 # Letters that tell one East Slavic language from another (a hint, never a rule).
-_UKRAINIAN_LETTERS = frozenset("іїєґ")
+_UKRAINIAN_LETTERS = frozenset("їєґ")
 _BELARUSIAN_LETTERS = frozenset("ў")
+_UKRAINIAN_OR_BELARUSIAN_LETTERS = frozenset("і")
 _RUSSIAN_LETTERS = frozenset("ыэъё")
 
 
@@ -148,6 +149,8 @@ def systems_for(word: str, script: Script) -> tuple[RomanizationSystem, ...]:
             languages: Iterable[str] = ("uk",)
         elif letters & _BELARUSIAN_LETTERS:
             languages = ("be",)
+        elif letters & _UKRAINIAN_OR_BELARUSIAN_LETTERS:
+            languages = ("uk", "be")
         elif letters & _RUSSIAN_LETTERS:
             languages = ("ru",)
         else:

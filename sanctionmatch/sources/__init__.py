@@ -32,7 +32,7 @@ from typing import Any, BinaryIO, Protocol
 
 from ..errors import SourceError
 from ..limits import MAX_LIST_FILE_BYTES
-from ..models import Entity, ListProvenance, ListSource
+from ..models import Entity, ListProvenance, ListSource, Name, NameKind
 from . import eu, native, ofac, opensanctions, uk, un
 from .report import LoadReport, RecordIssue, ReportBuilder, SourceFormat
 
@@ -69,7 +69,7 @@ class Reader(Protocol):
 
 
 # Order matters only where one format's signature could be a prefix of another's.
-READERS: tuple[Reader, ...] = (native, ofac, eu, un, uk, opensanctions)  # type: ignore[assignment]
+READERS: tuple[Reader, ...] = (native, ofac, eu, un, uk, opensanctions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +124,31 @@ def _drain(buffered: io.BufferedReader) -> None:
         pass
 
 
+def _identity(name: Name) -> tuple[str | None, ...]:
+    return (name.full, name.language, name.given, name.middle, name.family)
+
+
+def merge_records(first: Entity, second: Entity) -> Entity:
+    """One entity from two records of the same subject in one file: every name, listing,
+    birth date and nationality of both, without repeats, in file order (a second primary
+    name becomes an alias)."""
+    names = list(first.names)
+    seen = {_identity(name) for name in names}
+    for name in second.names:
+        if _identity(name) not in seen:
+            seen.add(_identity(name))
+            kind = NameKind.ALIAS if name.kind is NameKind.PRIMARY else name.kind
+            names.append(name.model_copy(update={"kind": kind}))
+    return first.model_copy(
+        update={
+            "names": tuple(names),
+            "listings": tuple(dict.fromkeys((*first.listings, *second.listings))),
+            "birth_dates": tuple(dict.fromkeys((*first.birth_dates, *second.birth_dates))),
+            "nationalities": tuple(dict.fromkeys((*first.nationalities, *second.nationalities))),
+        }
+    )
+
+
 def detect_format(head: bytes, *, file: str = "<bytes>") -> Reader:
     """The reader for a file whose first bytes are ``head``."""
     for reader in READERS:
@@ -144,15 +169,21 @@ def _collect(
     companions: tuple[str, ...] = (),
 ) -> LoadedList:
     entities: list[Entity] = []
-    seen: set[str] = set()
+    position: dict[str, int] = {}
     for entity in entities_in:
-        if entity.id in seen:
-            report.reject(entity.id, "a second record with the same id", record=entity.id)
+        earlier = position.get(entity.id)
+        if earlier is None:
+            position[entity.id] = len(entities)
+            entities.append(entity)
             continue
-        seen.add(entity.id)
-        entities.append(entity)
-        report.entities_loaded += 1
-        report.aliases_loaded += len(entity.names)
+        # The EU file repeats a subject under a second programme with the same logicalId:
+        # one subject, so its records are merged (never one of them dropped).
+        entities[earlier] = merge_records(entities[earlier], entity)
+        report.note(f"record {entity.id} appears more than once; its records were merged")
+    if not entities:
+        report.note("the file holds no entities: check that it is the whole list")
+    report.entities_loaded = len(entities)
+    report.aliases_loaded = sum(len(entity.names) for entity in entities)
     _drain(buffered)
     return LoadedList(
         entities=tuple(entities),

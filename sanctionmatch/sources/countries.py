@@ -2,14 +2,20 @@
 
 OFAC, the UN and the UK name countries in words ("Russia", "Russian Federation",
 "Korea, North", "Iran (Islamic Republic of)"); entities keep ISO codes so that nationality
-can be compared across lists. The table is data (``data/countries.json``: code -> names, from
-ISO 3166-1 and the spellings found in the official lists).
+can be compared across lists. The table is data (``data/countries.json``: code -> names): every
+ISO 3166-1 entry with its short, common and official English names, plus the spellings found
+in the official lists. Kosovo gets ``xk``, the user-assigned code in general use.
+
+Names of regions (OFAC's "Region: Gaza"), of dissolved states ("Netherlands Antilles",
+"former Soviet Union") and placeholders ("undetermined") have no code on purpose: a reader
+reports them rather than guess.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -19,7 +25,11 @@ _NOISE = re.compile(r"[^a-z0-9]+")
 
 
 def _key(name: str) -> str:
-    return _NOISE.sub(" ", name.casefold()).strip()
+    """Case, accents, ``&``/``and`` and punctuation do not matter: "Côte d'Ivoire" is
+    "Cote d Ivoire", "St. Kitts & Nevis" is "St Kitts and Nevis"."""
+    text = unicodedata.normalize("NFKD", name.casefold().replace("&", " and "))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _NOISE.sub(" ", text).strip()
 
 
 @cache
@@ -29,9 +39,8 @@ def _load_countries() -> dict[str, str]:
         .joinpath("data/countries.json")
         .read_text(encoding="utf-8")
     )
-    return {
-        _key(name): code.lower() for code, names in table["countries"].items() for name in names
-    }
+    countries: dict[str, list[str]] = table["countries"]
+    return {_key(name): code.lower() for code, names in countries.items() for name in names}
 
 
 def country_code(name: str) -> str | None:
@@ -39,5 +48,7 @@ def country_code(name: str) -> str | None:
 
     >>> country_code("Russia"), country_code("RUSSIAN FEDERATION"), country_code("Atlantis")
     ('ru', 'ru', None)
+    >>> country_code("Korea, North"), country_code("Côte d'Ivoire"), country_code("Region: Gaza")
+    ('kp', 'ci', None)
     """
     return _load_countries().get(_key(name))

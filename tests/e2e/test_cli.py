@@ -155,3 +155,45 @@ def test_schema_command_prints_json_schema(capsys: pytest.CaptureFixture[str]) -
     status, out, _ = run(capsys, "schema")
     assert status == 0
     assert "ScreeningResult" in json.loads(out)
+
+
+BUNDLED = sorted(
+    (Path(__file__).resolve().parents[2] / "sanctionmatch" / "data" / "lists").glob("*.json")
+)
+
+
+def test_index_then_screen_with_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    output = tmp_path / "lists.smidx"
+    report = tmp_path / "report.json"
+    status, out, _ = run(
+        capsys, "index", *map(str, BUNDLED), "-o", str(output), "--report", str(report)
+    )
+    assert status == 0
+    assert "eu.json: native-json, eu, published 2024-05-13" in out
+    assert f"wrote {output}" in out
+    reports = json.loads(report.read_text())["reports"]
+    assert [r["entities_loaded"] for r in reports] == [r["records_read"] for r in reports]
+    status, out, _ = run(capsys, "screen", "--json", "Peskow Dmitri", "--index", str(output))
+    assert status == 1
+    files = {lst["file"] for lst in json.loads(out)["results"][0]["index"]["lists"]}
+    assert files == {p.name for p in BUNDLED}
+
+
+def test_lists_shows_the_default_lists(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "lists")
+    assert status == 0
+    assert "entities" in out and "eu.json" in out and "ofac_sdn.json" in out and "un.json" in out
+    status, out, _ = run(capsys, "lists", "--json")
+    assert json.loads(out)["entity_count"] >= 150
+
+
+def test_a_damaged_index_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.smidx"
+    bad.write_bytes(b"SMIDX\n\x00\x01")
+    status, _, err = run(capsys, "screen", "Peskov", "--index", str(bad))
+    assert status == 2 and "bad.smidx: truncated" in err
+
+
+def test_lists_and_index_options_exclude_each_other(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "screen", "Peskov", "--index", "a.smidx", "--lists", "b.json")
+    assert status == 2 and "not allowed with" in err

@@ -89,7 +89,9 @@ def test_broken_json_names_line_and_column(tmp_path: Path) -> None:
         load(path)
 
 
-@pytest.mark.parametrize("content", [b"", b"\x00\x01\x02", b"<sdnList/>", b"[1, 2]"])
+@pytest.mark.parametrize(
+    "content", [b"", b"\x00\x01\x02", b"<catalogue><book/></catalogue>", b"[1, 2]"]
+)
 def test_other_content_is_an_unrecognised_format(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "other.bin"
     path.write_bytes(content)

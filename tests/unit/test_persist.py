@@ -65,7 +65,12 @@ def test_other_version_is_refused(saved: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"PK\x03\x04zipfile", pickle.dumps({"entities": []}), b'{"format": "sanctionmatch-list"}'],
+    [
+        b"",
+        b"PK\x03\x04zipfile",
+        pickle.dumps({"entities": []}),
+        b'{"format": "sanctionmatch-list"}',
+    ],
 )
 def test_foreign_files_are_refused_without_running_anything(tmp_path: Path, content: bytes) -> None:
     with pytest.raises(IndexFileError, match="not a sanctionmatch index file") as caught:
