@@ -5,13 +5,12 @@ Retrieval has two modes that must agree above any threshold:
 - ``"exhaustive"`` scores every alias: slow, obviously complete, the reference that tests and
   benchmarks compare against;
 - ``"candidates"`` first finds the aliases that share a token spelling (or skeleton) with the
-  query at rapidfuzz Indel similarity of at least ``MIN_ALIGNED_SIMILARITY``, over a
+  query at the scorer's spelling similarity of at least ``MIN_ALIGNED_SIMILARITY``, over a
   vocabulary of the distinct spellings of all alias tokens, then scores only those.
 
 Why that is complete: a score above 0 needs an aligned pair of distinctive tokens (names or
-patronymics) whose similarity is at least ``MIN_ALIGNED_SIMILARITY`` (or, for a query with no
-distinctive token, an alias with none either: those few aliases are always candidates). That
-similarity is the best Indel similarity of two spellings or ``SKELETON_FACTOR`` times that of
+patronymics) whose similarity is at least ``MIN_ALIGNED_SIMILARITY``. That
+similarity is the best spelling similarity of two spellings or ``SKELETON_FACTOR`` times that of
 two skeletons, so looking both up in the vocabulary at those cut-offs finds every alias that
 can score at all.
 """
@@ -24,12 +23,17 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz import process
-from rapidfuzz.distance import Indel
 
 from .errors import InvalidInputError
 from .models import Entity, NameKind
 from .normalize import NameForm, normalize_name
-from .score import MIN_ALIGNED_SIMILARITY, SKELETON_FACTOR, Alignment, align_names
+from .score import (
+    MIN_ALIGNED_SIMILARITY,
+    SKELETON_FACTOR,
+    Alignment,
+    align_names,
+    spelling_similarity,
+)
 
 __all__ = ["NORMALIZATION_VERSION", "AliasHit", "NameIndex", "Retrieval"]
 
@@ -78,7 +82,7 @@ class _Vocabulary:
             into |= self._aliases_of[exact]
             return
         for _, _, position in process.extract(
-            word, self.words, scorer=Indel.normalized_similarity, score_cutoff=cutoff, limit=None
+            word, self.words, scorer=spelling_similarity, score_cutoff=cutoff, limit=None
         ):
             into |= self._aliases_of[position]
 
@@ -95,7 +99,7 @@ class NameIndex:
     [0.89]
     """
 
-    __slots__ = ("_forms", "_indistinct", "_skeletons", "aliases", "entities", "fingerprint")
+    __slots__ = ("_forms", "_skeletons", "aliases", "entities", "fingerprint")
 
     def __init__(
         self,
@@ -146,10 +150,7 @@ class NameIndex:
         self.aliases = aliases
         self._forms = _Vocabulary()
         self._skeletons = _Vocabulary()
-        self._indistinct: list[int] = []  # aliases of initials, particles or legal forms only
         for alias, (_, _, form) in enumerate(aliases):
-            if not form.distinctive_tokens:
-                self._indistinct.append(alias)
             for token in form.distinctive_tokens:
                 for spelling in token.forms:
                     self._forms.add(spelling, alias)
@@ -171,9 +172,6 @@ class NameIndex:
 
     def candidate_aliases(self, query: NameForm) -> set[int]:
         """The aliases that can score above 0 against ``query`` (a superset of the matches)."""
-        if not query.distinctive_tokens:
-            # Such a query scores above 0 only against an alias of the very same tokens.
-            return set(self._indistinct)
         found: set[int] = set()
         for token in query.distinctive_tokens:
             for spelling in token.forms:
@@ -193,8 +191,12 @@ class NameIndex:
     ) -> list[AliasHit]:
         """The best alias of each entity scoring at least ``threshold``, best first.
 
-        Ties are ordered by entity id, so results are the same on every run and machine.
+        Ties are ordered by entity id, so results are the same on every run and machine. A
+        query without a name token (only initials, particles or legal forms, such as ``D.``
+        or ``LLC``) matches nothing: such tokens are no evidence of who is meant.
         """
+        if not query.distinctive_tokens:
+            return []
         if retrieval == "exhaustive":
             aliases: Iterable[int] = range(len(self.aliases))
         elif retrieval == "candidates":

@@ -5,7 +5,12 @@ initials such as ``D.``, with no sentence punctuation between them. Titles (``Pr
 ``пресс-секретарь``) and common capitalised words (``Kremlin``, ``Monday``) end a run; so do
 commas, except after an upper-case surname (``PESKOV, Dmitry Sergeyevich``, as payment
 messages write names). Every stretch of up to :data:`MAX_MENTION_TOKENS` words of a run is
-screened, and the best-scoring stretches that do not overlap are kept.
+screened, and the best-scoring stretches that do not overlap are kept; a stretch that leaves
+out a neighbouring word of its run is judged as if that word were unmatched
+(:data:`NEIGHBOUR_COST`), so a match must cover the name, not a fragment of a longer one. A
+single word is a mention only of an organisation, spelt the same (``Transneft``,
+``Транснефти``): alone, a capitalised word is far more often a place or a surname already
+named in full than a listed person or vessel.
 
 Invisible characters and look-alike letters inside a word stay inside the mention's span (so
 ``text[start:end]`` is what the reader sees) and are folded away when the name is scored.
@@ -23,12 +28,18 @@ from importlib import resources
 
 from .errors import EmptyNameError
 from .index import AliasHit, NameIndex
+from .models import EntitySchema
 from .normalize import clean_text, is_title, normalize_name
+from .score import SKELETON_FACTOR
 
 __all__ = ["MAX_MENTION_TOKENS", "Span", "find_mentions", "find_name_runs"]
 
 #: The longest stretch of words screened as one name.
 MAX_MENTION_TOKENS = 4
+#: Weight charged, when choosing mentions, for each side on which a stretch leaves out a
+#: name-like neighbour of its run: "Emmanuel" of "Emmanuel Macron" is judged as a name with
+#: an unmatched word beside it, not as a name on its own.
+NEIGHBOUR_COST = 0.25
 
 _INVISIBLE = "\u00ad\u200b-\u200f\u2060-\u2064\ufeff"
 _WORD = re.compile(
@@ -114,6 +125,22 @@ def find_name_runs(text: str) -> list[list[_Word]]:
     return runs
 
 
+def _is_one_word_match(hit: AliasHit, index: NameIndex) -> bool:
+    """Whether a one-word stretch may stand for the hit's entity: only an organisation, and
+    only with the same spelling (up to romanisation), since single capitalised words in text
+    are mostly surnames already named in full, places and common words (Kazan, Maria)."""
+    entity = index.entities[hit.entity_index]
+    return entity.schema_ is EntitySchema.ORGANIZATION and all(
+        similarity >= SKELETON_FACTOR for _, _, (similarity, *_) in hit.alignment.pairs
+    )
+
+
+def _discounted(hit: AliasHit, cost: float) -> float:
+    """The hit's score with ``cost`` added to its unmatched weight."""
+    total = hit.alignment.total_weight
+    return hit.score * total / (total + cost) if cost else hit.score
+
+
 def find_mentions(
     text: str, index: NameIndex, *, threshold: float, limit: int
 ) -> list[tuple[Span, list[AliasHit]]]:
@@ -128,8 +155,13 @@ def find_mentions(
                 except EmptyNameError:
                     continue
                 hits = index.search(query, threshold=threshold, limit=limit)
+                if first == last:
+                    hits = [hit for hit in hits if _is_one_word_match(hit, index)]
+                cost = NEIGHBOUR_COST * ((first > 0) + (last < len(run) - 1))
+                hits = [hit for hit in hits if _discounted(hit, cost) >= threshold]
                 if hits:
-                    scored.append((-hits[0].score, -(last - first), span.start, span, hits))
+                    best = max(_discounted(hit, cost) for hit in hits)
+                    scored.append((-best, -(last - first), span.start, span, hits))
     scored.sort(key=lambda item: item[:3])
     taken: list[tuple[Span, list[AliasHit]]] = []
     for _, _, _, span, hits in scored:

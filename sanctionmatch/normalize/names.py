@@ -141,6 +141,12 @@ def _legal_forms() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def _given_name_equivalents() -> dict[str, frozenset[str]]:
+    groups = _read_table("name_parts.json").get("given_name_equivalents", [])
+    return {spelling: frozenset(group) for group in groups for spelling in group}
+
+
+@cache
 def _name_parts() -> tuple[frozenset[str], tuple[str, ...], tuple[tuple[str, str], ...]]:
     table = _read_table("name_parts.json")
     particles = frozenset(table["particles"])
@@ -221,6 +227,9 @@ def _make_token(text: str, role: TokenRole) -> NameToken:
     forms: set[str] = set()
     for word in words:
         forms |= romanize_variants(word)
+    equivalents = _given_name_equivalents()
+    for form in list(forms):
+        forms |= equivalents.get(form, frozenset())
     if not forms:
         forms = {bare}
     return NameToken(
