@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck clean
+.PHONY: demo test lint bench-index clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ test: $(STAMP_DEV)
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check sanctionmatch tests
 	$(BIN)/mypy
+
+# Build-from-lists vs load-saved-index timing on the real lists in ../shared/data.
+bench-index: $(STAMP_RUN)
+	$(BIN)/python benchmarks/index_load.py --repeat 5
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis

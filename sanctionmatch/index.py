@@ -26,7 +26,7 @@ from rapidfuzz import process
 
 from .errors import InvalidInputError
 from .models import Entity, NameKind
-from .normalize import NameForm, normalize_name
+from .normalize import NameForm, NameToken, normalize_name
 from .score import (
     MIN_ALIGNED_SIMILARITY,
     SKELETON_FACTOR,
@@ -68,13 +68,13 @@ class _Vocabulary:
         self._aliases_of: list[set[int]] = []
         self._position: dict[str, int] = {}
 
-    def add(self, word: str, alias: int) -> None:
+    def add(self, word: str, aliases: Iterable[int]) -> None:
         position = self._position.get(word)
         if position is None:
             position = self._position[word] = len(self.words)
             self.words.append(word)
             self._aliases_of.append(set())
-        self._aliases_of[position].add(alias)
+        self._aliases_of[position].update(aliases)
 
     def aliases_near(self, word: str, cutoff: float, into: set[int]) -> None:
         exact = self._position.get(word)
@@ -150,12 +150,16 @@ class NameIndex:
         self.aliases = aliases
         self._forms = _Vocabulary()
         self._skeletons = _Vocabulary()
+        postings: dict[NameToken, list[int]] = {}
         for alias, (_, _, form) in enumerate(aliases):
-            for token in form.distinctive_tokens:
-                for spelling in token.forms:
-                    self._forms.add(spelling, alias)
-                for key in token.skeletons:
-                    self._skeletons.add(key, alias)
+            for token in form.tokens:
+                if token.role.is_distinctive:
+                    postings.setdefault(token, []).append(alias)
+        for token, having in postings.items():  # far fewer distinct tokens than occurrences
+            for spelling in token.forms:
+                self._forms.add(spelling, having)
+            for key in token.skeletons:
+                self._skeletons.add(key, having)
 
     def _fingerprint(self) -> str:
         digest = hashlib.sha256()

@@ -36,7 +36,7 @@ from pydantic import ValidationError
 
 from ..errors import SourceError
 from ..models import Entity, EntitySchema, ListSource, NameKind
-from .report import ReportBuilder, SourceFormat
+from .report import ReportBuilder, SourceFormat, describe_validation_error
 from .xml import iter_elements, local_name
 
 __all__ = ["FORMAT", "NAMESPACE", "SOURCE", "read", "sniff"]
@@ -80,36 +80,15 @@ def read(stream: BinaryIO, report: ReportBuilder) -> Iterator[Entity]:
     if tag != "export":
         raise SourceError(f"the root element is {tag!r}, not 'export'", file=report.file)
     report.published = _date_of(root.get("generationDate"), report)
-    notes = _Notes(report)
     for number, (_tag, element) in enumerate(elements, 1):
         report.record()
         entity_id = f"eu:{_clean(element.get('logicalId'))}"
         try:
-            entity = _entity(element, entity_id, notes, report.file)
+            entity = _entity(element, entity_id, report, report.file)
         except ValidationError as error:
-            report.reject(f"record {number}", _first_error(error), record=entity_id)
+            report.reject(f"record {number}", describe_validation_error(error), record=entity_id)
             continue
         yield entity
-
-
-def _first_error(error: ValidationError) -> str:
-    """The first problem pydantic found, with the field it is in."""
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    return f"{where}: {first['msg']}" if where else str(first["msg"])
-
-
-class _Notes:
-    """Report notes, each text once per file."""
-
-    def __init__(self, report: ReportBuilder) -> None:
-        self.report = report
-        self.seen: set[str] = set()
-
-    def once(self, text: str) -> None:
-        if text not in self.seen:
-            self.seen.add(text)
-            self.report.note(text)
 
 
 def _clean(text: str | None) -> str:
@@ -156,7 +135,7 @@ def _primary(aliases: list[tuple[Element, str]]) -> int | None:
 
 
 def _names(
-    element: Element, entity_id: str, notes: _Notes
+    element: Element, entity_id: str, report: ReportBuilder
 ) -> tuple[list[dict[str, Any]], list[Element]]:
     """The entity's names, primary first in the returned aliases (for gender and function)."""
     usable: list[tuple[Element, str]] = []
@@ -166,7 +145,7 @@ def _names(
             parts = (alias.get(key) for key in ("firstName", "middleName", "lastName"))
             full = " ".join(_clean(part) for part in parts if _clean(part))
         if not _usable(full):
-            notes.report.note(
+            report.note(
                 f"{entity_id}: nameAlias {alias.get('logicalId')!r} has no name text; skipped"
             )
             continue
@@ -180,7 +159,7 @@ def _names(
             kind = NameKind.WEAK_ALIAS if alias.get("strong") == "false" else NameKind.ALIAS
         language = _clean(alias.get("nameLanguage")).lower() or None
         if language is not None and not _LANGUAGE.match(language):
-            notes.once(f"nameLanguage {language!r} is not a language code; kept without one")
+            report.note_once(f"nameLanguage {language!r} is not a language code; kept without one")
             language = None
         names.append(
             {
@@ -202,7 +181,7 @@ def _two(value: str) -> str:
     return f"{int(value):02d}" if value.isdigit() else value
 
 
-def _birth_dates(element: Element, entity_id: str, notes: _Notes) -> list[dict[str, Any]]:
+def _birth_dates(element: Element, entity_id: str, report: ReportBuilder) -> list[dict[str, Any]]:
     found = []
     elements = _children(element, "birthdate")
     gregorian = [e for e in elements if (e.get("calendarType") or "GREGORIAN") == "GREGORIAN"]
@@ -213,7 +192,7 @@ def _birth_dates(element: Element, entity_id: str, notes: _Notes) -> list[dict[s
             # A bare year in another calendar (ISLAMIC 1343) is not converted; the file
             # gives its Gregorian equivalent as a separate element.
             if not gregorian:
-                notes.report.note(f"{entity_id}: a {calendar} birth date is not converted")
+                report.note(f"{entity_id}: a {calendar} birth date is not converted")
             continue
         if not value and item.get("year"):
             value = _clean(item.get("year"))
@@ -249,7 +228,7 @@ def _listing(element: Element) -> dict[str, Any]:
     }
 
 
-def _nationalities(element: Element, notes: _Notes) -> tuple[str, ...]:
+def _nationalities(element: Element, report: ReportBuilder) -> tuple[str, ...]:
     codes = []
     for citizenship in _children(element, "citizenship"):
         code = _clean(citizenship.get("countryIso2Code")).lower()
@@ -258,7 +237,7 @@ def _nationalities(element: Element, notes: _Notes) -> tuple[str, ...]:
         if _COUNTRY.match(code):
             codes.append(code)
         else:
-            notes.once(f"citizenship countryIso2Code {code!r} is not a country code; skipped")
+            report.note_once(f"citizenship countryIso2Code {code!r} is not a country code; skipped")
     return _unique(codes)
 
 
@@ -275,14 +254,14 @@ def _notes_of(element: Element, ordered: list[Element]) -> str | None:
     return "; ".join(parts) or None
 
 
-def _entity(element: Element, entity_id: str, notes: _Notes, file: str) -> Entity:
+def _entity(element: Element, entity_id: str, report: ReportBuilder, file: str) -> Entity:
     subject = _children(element, "subjectType")
     code = _clean(subject[0].get("code")) if subject else ""
     schema = _SCHEMAS.get(code)
     if schema is None:
-        notes.report.note(f"{entity_id}: subjectType {code!r} is unknown; read as an Organization")
+        report.note(f"{entity_id}: subjectType {code!r} is unknown; read as an Organization")
         schema = EntitySchema.ORGANIZATION
-    names, ordered = _names(element, entity_id, notes)
+    names, ordered = _names(element, entity_id, report)
     genders = [_GENDERS[a.get("gender", "")] for a in ordered if a.get("gender") in _GENDERS]
     return Entity.model_validate(
         {
@@ -290,8 +269,8 @@ def _entity(element: Element, entity_id: str, notes: _Notes, file: str) -> Entit
             "schema": schema,
             "names": names,
             "listings": [_listing(element)],
-            "birth_dates": _birth_dates(element, entity_id, notes),
-            "nationalities": _nationalities(element, notes),
+            "birth_dates": _birth_dates(element, entity_id, report),
+            "nationalities": _nationalities(element, report),
             "gender": genders[0] if genders else None,
             "source_file": file,
             "notes": _notes_of(element, ordered),

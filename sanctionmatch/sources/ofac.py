@@ -38,7 +38,7 @@ from ..models import BirthDate, Entity, EntitySchema, Listing, ListSource, Name,
 from . import _ofac_csv
 from ._ofac_csv import RawEntry, RawName
 from .countries import country_code
-from .report import ReportBuilder, SourceFormat
+from .report import ReportBuilder, SourceFormat, describe_validation_error
 from .xml import iter_elements, local_name, text_of
 
 __all__ = ["FORMAT", "SOURCE", "parse_birth_date", "read", "read_csv_set", "sniff", "sniff_format"]
@@ -324,7 +324,6 @@ class _Mapper:
         self.report = report
         self.source: ListSource | None = None
         self._held: list[_Draft] = []
-        self._noted: set[tuple[str, str]] = set()
 
     def push(self, raw: RawEntry) -> Iterator[Entity]:
         """Map ``raw``; yield its entity, and those held back, once the list is known."""
@@ -364,15 +363,13 @@ class _Mapper:
                     **d.values,
                 )
             except ValidationError as error:
-                first = error.errors()[0]
-                field = ".".join(str(part) for part in first["loc"])
-                self.report.reject(d.position, f"{field}: {first['msg']}", record=d.uid)
+                self.report.reject(d.position, describe_validation_error(error), record=d.uid)
 
     def _unusable(self, what: str, value: str, uid: str, outcome: str) -> None:
         """Note a value the reader cannot use, once per distinct value."""
-        if (what, value) not in self._noted:
-            self._noted.add((what, value))
-            self.report.note(f"{what} {value!r} {outcome} (first at uid {uid})")
+        self.report.note_once(
+            f"{what} {value!r} {outcome} (first at uid {uid})", key=f"{what}\x00{value}"
+        )
 
     def _draft(self, raw: RawEntry) -> _Draft | None:
         """The entity values of ``raw``; None (rejected) without a uid, type or usable name."""

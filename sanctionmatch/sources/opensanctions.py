@@ -33,7 +33,7 @@ from ..models import (
     Name,
     NameKind,
 )
-from .report import ReportBuilder, SourceFormat
+from .report import ReportBuilder, SourceFormat, describe_validation_error
 
 __all__ = ["FORMAT", "SKIPPED_NOTE", "SOURCE", "read", "sniff"]
 
@@ -126,12 +126,6 @@ class _Lines:
     def __init__(self, report: ReportBuilder) -> None:
         self.report = report
         self.skipped: Counter[str] = Counter()
-        self.noted: set[str] = set()
-
-    def note_once(self, key: str, text: str) -> None:
-        if key not in self.noted:
-            self.noted.add(key)
-            self.report.note(text)
 
     def entity(self, n: int, raw: dict[str, Any]) -> Entity | None:
         """The entity of one parsed line, or None when skipped (by schema) or rejected."""
@@ -173,9 +167,7 @@ class _Lines:
                 notes=f"datasets: {', '.join(datasets)}" if datasets else None,
             )
         except ValidationError as error:
-            first = error.errors()[0]
-            field = ".".join(str(part) for part in first["loc"])
-            self.report.reject(where, f"{field}: {first['msg']}", record=native_id)
+            self.report.reject(where, describe_validation_error(error), record=native_id)
             return None
 
     def _names(
@@ -221,7 +213,7 @@ class _Lines:
                 codes[code] = None
             else:
                 why = f"country code {value!r} (first at {where}) is not ISO 3166-1 alpha-2"
-                self.note_once(f"country:{value}", f"{why}; left out")
+                self.report.note_once(key=f"country:{value}", text=f"{why}; left out")
         return tuple(codes)
 
     @staticmethod

@@ -11,11 +11,17 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..models import ListSource
 
-__all__ = ["LoadReport", "RecordIssue", "ReportBuilder", "SourceFormat"]
+__all__ = [
+    "LoadReport",
+    "RecordIssue",
+    "ReportBuilder",
+    "SourceFormat",
+    "describe_validation_error",
+]
 
 
 class SourceFormat(StrEnum):
@@ -75,6 +81,7 @@ class ReportBuilder:
         "entities_loaded",
         "file",
         "format",
+        "noted",
         "notes",
         "orphaned",
         "published",
@@ -94,6 +101,7 @@ class ReportBuilder:
         self.rejected: list[RecordIssue] = []
         self.orphaned: list[RecordIssue] = []
         self.notes: list[str] = []
+        self.noted: set[str] = set()
 
     def record(self) -> None:
         """Count one record read from the file."""
@@ -110,6 +118,14 @@ class ReportBuilder:
     def note(self, text: str) -> None:
         """Note a fact about the whole file worth telling the user."""
         self.notes.append(text)
+
+    def note_once(self, text: str, *, key: str | None = None) -> None:
+        """Note ``text`` unless a note with the same ``key`` (default: the text) was made:
+        an unknown country name is worth one line, not one per record."""
+        key = text if key is None else key
+        if key not in self.noted:
+            self.noted.add(key)
+            self.notes.append(text)
 
     def build(
         self, *, sha256: str, size_bytes: int, companions: tuple[str, ...] = ()
@@ -130,3 +146,11 @@ class ReportBuilder:
             orphaned=tuple(self.orphaned),
             notes=tuple(self.notes),
         )
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """The first problem pydantic found in a record, with the field it is in: the reason a
+    reader gives when it rejects the record."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return f"{where}: {first['msg']}" if where else str(first["msg"])

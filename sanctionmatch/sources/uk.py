@@ -31,7 +31,7 @@ from pydantic import ValidationError
 from ..errors import SourceError
 from ..models import BirthDate, Entity, EntitySchema, Listing, ListSource, Name, NameKind
 from .countries import country_code
-from .report import ReportBuilder, SourceFormat
+from .report import ReportBuilder, SourceFormat, describe_validation_error
 
 __all__ = ["FORMAT", "SOURCE", "read", "sniff"]
 
@@ -127,12 +127,6 @@ class _Groups:
     def __init__(self, report: ReportBuilder) -> None:
         self.report = report
         self.groups: dict[str, _Group] = {}
-        self.noted: set[str] = set()
-
-    def note_once(self, key: str, text: str) -> None:
-        if key not in self.noted:
-            self.noted.add(key)
-            self.report.note(text)
 
     def add(self, n: int, row: dict[str, str]) -> None:
         """Merge one data row into its group, or reject it (no Group ID, no usable name)."""
@@ -164,7 +158,7 @@ class _Groups:
             kind = NameKind.ALIAS
             if alias_type:
                 why = f"Alias Type {alias_type!r} (first at row {n}, group {gid}) is unknown"
-                self.note_once(f"type:{alias_type}", f"{why}; read as an alias")
+                self.report.note_once(key=f"type:{alias_type}", text=f"{why}; read as an alias")
         if row.get("Alias Quality", "").casefold().startswith("low"):
             kind = NameKind.WEAK_ALIAS if kind is not NameKind.PRIMARY else kind
         names = []
@@ -190,7 +184,9 @@ class _Groups:
         code = _LANGUAGES.get(text.casefold())
         if text and code is None:
             why = f"Non-Latin Script Language {text!r} has no ISO 639 code here"
-            self.note_once(f"lang:{text}", f"{why}; those names are kept without a language")
+            self.report.note_once(
+                key=f"lang:{text}", text=f"{why}; those names are kept without a language"
+            )
         return code
 
     def _details(self, where: str, group: _Group, row: dict[str, str]) -> None:
@@ -207,7 +203,9 @@ class _Groups:
                     group.nationalities.setdefault(code)
                 else:
                     why = f"nationality {country!r} (first at {where}) has no ISO code"
-                    self.note_once(f"country:{country}", f"{why}; the entity is kept without it")
+                    self.report.note_once(
+                        key=f"country:{country}", text=f"{why}; the entity is kept without it"
+                    )
         if regime := row.get("Regime"):
             group.regimes.setdefault(regime)
         if listed := row.get("Listed On"):
@@ -250,9 +248,7 @@ class _Groups:
                     notes="; ".join(group.notes) or None,
                 )
             except ValidationError as error:
-                first = error.errors()[0]
-                where = ".".join(str(part) for part in first["loc"])
-                reason = f"{where}: {first['msg']}"
+                reason = describe_validation_error(error)
                 self.report.reject(f"row {group.first_row}", reason, record=gid)
 
 

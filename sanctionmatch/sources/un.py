@@ -36,7 +36,7 @@ from pydantic import ValidationError
 from ..errors import SourceError
 from ..models import Entity, EntitySchema, ListSource, NameKind
 from .countries import country_code
-from .report import ReportBuilder, SourceFormat
+from .report import ReportBuilder, SourceFormat, describe_validation_error
 from .xml import iter_elements, text_of
 
 __all__ = ["FORMAT", "SOURCE", "language_of_script", "read", "sniff"]
@@ -97,42 +97,22 @@ def read(stream: BinaryIO, report: ReportBuilder) -> Iterator[Entity]:
     if tag != "CONSOLIDATED_LIST":
         raise SourceError(f"the root element is {tag!r}, not 'CONSOLIDATED_LIST'", file=report.file)
     report.published = _date_of(root.get("dateGenerated"), report)
-    notes = _Notes(report)
     for number, (tag, element) in enumerate(elements, 1):
         report.record()
         reference = text_of(element.find("REFERENCE_NUMBER"))
         entity_id = f"un:{reference}"
-        names = _names(element, tag, entity_id, notes)
+        names = _names(element, tag, entity_id, report)
         if not names:
             report.reject(
                 f"record {number}", "no usable name", record=entity_id if reference else None
             )
             continue
         try:
-            entity = _entity(element, tag, entity_id, names, notes)
+            entity = _entity(element, tag, entity_id, names, report)
         except ValidationError as error:
-            report.reject(f"record {number}", _first_error(error), record=entity_id)
+            report.reject(f"record {number}", describe_validation_error(error), record=entity_id)
             continue
         yield entity
-
-
-def _first_error(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    return f"{where}: {first['msg']}" if where else str(first["msg"])
-
-
-class _Notes:
-    """Report notes, each text once per file."""
-
-    def __init__(self, report: ReportBuilder) -> None:
-        self.report = report
-        self.seen: set[str] = set()
-
-    def once(self, text: str) -> None:
-        if text not in self.seen:
-            self.seen.add(text)
-            self.report.note(text)
 
 
 _T = TypeVar("_T")
@@ -161,7 +141,9 @@ def _name(full: str, kind: NameKind) -> dict[str, Any]:
     return {"full": full, "kind": kind, "language": language_of_script(full)}
 
 
-def _names(element: Element, tag: str, entity_id: str, notes: _Notes) -> list[dict[str, Any]]:
+def _names(
+    element: Element, tag: str, entity_id: str, report: ReportBuilder
+) -> list[dict[str, Any]]:
     """Primary name, original-script name, then every alias, in file order."""
     joined = " ".join(p for p in (text_of(element.find(f)) for f in _NAME_PARTS) if p)
     names = [_name(joined, NameKind.ALIAS)] if _usable(joined) else []
@@ -175,10 +157,10 @@ def _names(element: Element, tag: str, entity_id: str, notes: _Notes) -> list[di
             # for a record without aliases (291 in the 2026-02-27 file): nothing to report.
             continue
         if not _usable(full):
-            notes.report.note(f"{entity_id}: alias {full!r} has no letter or digit; skipped")
+            report.note(f"{entity_id}: alias {full!r} has no letter or digit; skipped")
             continue
         if quality not in _KINDS:
-            notes.once(f"alias QUALITY {quality!r} is unknown; read as an alias")
+            report.note_once(f"alias QUALITY {quality!r} is unknown; read as an alias")
         names.append(_name(full, _KINDS.get(quality, NameKind.ALIAS)))
     if names:
         # Without name parts, the first other name stands for the record.
@@ -186,7 +168,7 @@ def _names(element: Element, tag: str, entity_id: str, notes: _Notes) -> list[di
     return names
 
 
-def _birth_dates(element: Element, entity_id: str, notes: _Notes) -> list[dict[str, Any]]:
+def _birth_dates(element: Element, entity_id: str, report: ReportBuilder) -> list[dict[str, Any]]:
     found = []
     for item in element.iterfind("INDIVIDUAL_DATE_OF_BIRTH"):
         kind = text_of(item.find("TYPE_OF_DATE"))
@@ -196,10 +178,10 @@ def _birth_dates(element: Element, entity_id: str, notes: _Notes) -> list[dict[s
             found.append((from_year, True))  # a range becomes its first year, approximate
         elif exact:
             if kind not in ("EXACT", "APPROXIMATELY"):
-                notes.once(f"TYPE_OF_DATE {kind!r} with a date is unknown; read as given")
+                report.note_once(f"TYPE_OF_DATE {kind!r} with a date is unknown; read as given")
             found.append((exact, kind == "APPROXIMATELY"))
         elif from_year:
-            notes.report.note(
+            report.note(
                 f"{entity_id}: a {kind or 'untyped'} range of birth years is read as its first year"
             )
             found.append((from_year, True))
@@ -207,7 +189,7 @@ def _birth_dates(element: Element, entity_id: str, notes: _Notes) -> list[dict[s
     return [{"value": value, "circa": circa} for value, circa in _unique(found)]
 
 
-def _nationalities(element: Element, notes: _Notes) -> list[str]:
+def _nationalities(element: Element, report: ReportBuilder) -> list[str]:
     codes = []
     for value in element.iterfind("NATIONALITY/VALUE"):
         name = text_of(value)
@@ -215,21 +197,23 @@ def _nationalities(element: Element, notes: _Notes) -> list[str]:
             continue
         code = country_code(name)
         if code is None:
-            notes.once(f"nationality {name!r} has no ISO country code; not kept as a nationality")
+            report.note_once(
+                f"nationality {name!r} has no ISO country code; not kept as a nationality"
+            )
         else:
             codes.append(code)
     return _unique(codes)
 
 
 def _entity(
-    element: Element, tag: str, entity_id: str, names: list[dict[str, Any]], notes: _Notes
+    element: Element, tag: str, entity_id: str, names: list[dict[str, Any]], report: ReportBuilder
 ) -> Entity:
     is_person = tag == "INDIVIDUAL"
     designations = [text_of(v) for v in element.iterfind("DESIGNATION/VALUE")]
     note = "; ".join(_unique(d for d in designations if d and len(d) <= NOTE_PART_MAX))
     gender = text_of(element.find("GENDER")).lower()
     if gender not in ("", "male", "female"):
-        notes.once(f"GENDER {gender!r} is unknown; not kept")
+        report.note_once(f"GENDER {gender!r} is unknown; not kept")
         gender = ""
     programme = text_of(element.find("UN_LIST_TYPE"))
     return Entity.model_validate(
@@ -247,10 +231,10 @@ def _entity(
                     "regulation": None,
                 }
             ],
-            "birth_dates": _birth_dates(element, entity_id, notes) if is_person else [],
-            "nationalities": _nationalities(element, notes),
+            "birth_dates": _birth_dates(element, entity_id, report) if is_person else [],
+            "nationalities": _nationalities(element, report),
             "gender": gender or None,
-            "source_file": notes.report.file,
+            "source_file": report.file,
             "notes": note or None,
         }
     )
