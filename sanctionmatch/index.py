@@ -96,7 +96,7 @@ class NameIndex:
     >>> index = NameIndex([e])
     >>> hits = index.search(normalize_name("Peskov Dmitriy"), threshold=0.5)
     >>> [round(hit.score, 2) for hit in hits]
-    [0.89]
+    [0.91]
     """
 
     __slots__ = ("_forms", "_skeletons", "aliases", "entities", "fingerprint")

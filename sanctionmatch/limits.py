@@ -26,11 +26,20 @@ MAX_TEXT_LENGTH = 2_000_000
 
 
 def check_text_argument(value: object, *, what: str, limit: int) -> str:
-    """Return ``value`` if it is a string within ``limit`` characters, else raise a typed error."""
+    """Return ``value`` if it is valid text within ``limit`` characters, else raise a typed error
+    (a lone surrogate cannot be encoded, stored in a result or written as JSON)."""
     if not isinstance(value, str):
         raise InvalidInputError(f"{what} must be a str, got {type(value).__name__}")
     if len(value) > limit:
         raise InputTooLongError(f"{what} is {len(value):,} characters long; the limit is {limit:,}")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise InvalidInputError(
+                f"{what} has a lone surrogate (U+{ord(value[error.start]):04X}) at position "
+                f"{error.start}: not valid Unicode text"
+            ) from None
     return value
 
 

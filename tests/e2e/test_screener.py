@@ -158,3 +158,10 @@ def test_bad_threshold_is_refused(screener: Screener, threshold: object) -> None
 def test_from_entities_refuses_non_entities() -> None:
     with pytest.raises(InvalidInputError, match=r"entities\[0\] must be an Entity, got dict"):
         Screener.from_entities([{"id": "x:1"}])  # type: ignore[list-item]
+
+
+def test_lone_surrogates_are_refused_with_their_position(screener: Screener) -> None:
+    with pytest.raises(InvalidInputError, match=r"lone surrogate \(U\+D800\) at position 6"):
+        screener.screen("Peskov\ud800")
+    with pytest.raises(InvalidInputError, match="lone surrogate"):
+        screener.screen_text("Dmitry \udfff Peskov")

@@ -35,6 +35,9 @@ def test_normalize_never_crashes_on_any_unicode(text: str) -> None:
         form = normalize_name(text)
     except EmptyNameError:
         return
+    except InvalidInputError as error:
+        assert "lone surrogate" in str(error)
+        return
     assert 1 <= len(form.tokens) <= MAX_NAME_TOKENS + 5
     assert all(token.forms and token.skeletons for token in form.tokens)
 

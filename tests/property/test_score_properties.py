@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sanctionmatch import compare_names
-from sanctionmatch.errors import EmptyNameError
+from sanctionmatch.errors import InvalidInputError
 from sanctionmatch.screen import DEFAULT_THRESHOLD
 from sanctionmatch.strategies import any_unicode_text, name_variants
 
@@ -58,7 +58,7 @@ NAMES = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=5).map(" ".join)
 def score(a: str, b: str) -> float:
     try:
         return compare_names(a, b).score
-    except EmptyNameError:
+    except InvalidInputError:  # blank names and lone surrogates, refused on either side
         return -1.0
 
 
