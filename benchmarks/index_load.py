@@ -48,7 +48,9 @@ print(screener.info.alias_count, screener.info.entity_count)
 def run_child(args: list[str]) -> tuple[float, float, str]:
     """Wall seconds, peak RSS in MiB and stdout of one child process."""
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", CHILD, *args], stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, *args], stdout=subprocess.PIPE, text=True
+    )
     _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - started
     out = child.stdout.read() if child.stdout else ""
@@ -60,7 +62,8 @@ def run_child(args: list[str]) -> tuple[float, float, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results" / "index_load.json")
+    default_json = ROOT / "benchmarks" / "results" / "index_load.json"
+    parser.add_argument("--json", type=Path, default=default_json)
     args = parser.parse_args()
     if not all(path.is_file() for path in FILES):
         raise SystemExit(f"the real list files are not under {LISTS}")
@@ -73,8 +76,10 @@ def main() -> None:
             build.append(run_child(["build", "-", *map(str, FILES)])[:2])
             load.append(run_child(["load", str(index)])[:2])
         size = index.stat().st_size
-    result = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+    result: dict[str, object] = {
+        "machine": (
+            f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        ),
         "lists": [path.name for path in FILES],
         "entities": entities,
         "aliases": aliases,
@@ -88,9 +93,11 @@ def main() -> None:
     result["load_speedup"] = result["build_seconds_median"] / result["load_seconds_median"]
     print(f"{entities:,} entities, {aliases:,} names from {len(FILES)} files; {result['machine']}")
     print(f"{'mode':<28}{'median s':>10}{'peak RSS MiB':>14}")
-    print(f"{'build from list files':<28}{result['build_seconds_median']:>10.2f}{result['build_rss_mib_median']:>14.0f}")
-    print(f"{'load saved index':<28}{result['load_seconds_median']:>10.2f}{result['load_rss_mib_median']:>14.0f}")
-    print(f"load is {result['load_speedup']:.1f}x faster than build; index file {size / 2**20:.1f} MiB")
+    for label, mode in (("build from list files", "build"), ("load saved index", "load")):
+        seconds, rss = result[f"{mode}_seconds_median"], result[f"{mode}_rss_mib_median"]
+        print(f"{label:<28}{seconds:>10.2f}{rss:>14.0f}")
+    speedup = result["load_speedup"]
+    print(f"load is {speedup:.1f}x faster than build; index file {size / 2**20:.1f} MiB")
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2))
 
