@@ -635,3 +635,42 @@ def test_companion_csv_check_reads_every_row(tmp_path: Path) -> None:
         path.write_bytes(data.replace(b"36,", b"x36,", 1))
         with pytest.raises(_Failed, match=r"row 1: .*numeric ent_num"):
             _check_companion_csv(path, columns)
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+
+def test_fetch_lists_command_with_a_table_file(
+    server: Server, dest: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sanctionmatch.cli import main
+
+    good = KINDS["native"]
+    server.put("list.json", good.good)
+    table = tmp_path / "publishers.json"
+    table.write_text(
+        json.dumps(
+            {
+                "ours": {
+                    "title": "t",
+                    "url": server.url("list.json"),
+                    "file": "ours.json",
+                    "format": "native-json",
+                },
+                "gone": {
+                    "title": "t",
+                    "url": server.url("missing.json"),
+                    "file": "gone.json",
+                    "format": "native-json",
+                },
+            }
+        )
+    )
+    status = main(["fetch-lists", "--dest", str(dest), "--table", str(table)])
+    out = capsys.readouterr().out
+    assert status == 2  # one entry failed: the exit status says so
+    assert (dest / "ours.json").read_bytes() == good.good
+    assert not (dest / "gone.json").exists()
+    assert "ours" in out and "updated" in out and "gone" in out and "failed" in out
+    assert main(["fetch-lists", "--dest", str(dest), "--table", str(table), "--only", "ours"]) == 0
+    assert "unchanged" in capsys.readouterr().out
