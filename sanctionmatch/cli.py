@@ -26,7 +26,7 @@ from pydantic import TypeAdapter
 
 from ._version import __version__
 from .errors import SanctionMatchError
-from .models import Match, ScreeningResult, TextScreeningResult
+from .models import EntitySchema, Match, ScreeningResult, TextScreeningResult
 from .screen import DEFAULT_LIMIT, DEFAULT_THRESHOLD, Screener
 from .sources import LoadReport, load_many
 
@@ -85,6 +85,10 @@ def _build_parser() -> argparse.ArgumentParser:
     screen = commands.add_parser("screen", help="screen one or more names")
     screen.add_argument("names", nargs="+", metavar="NAME")
     add_screening_options(screen)
+    facts = screen.add_argument_group("facts about the screened party (optional)")
+    facts.add_argument("--birth-date", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD")
+    facts.add_argument("--nationality", metavar="CC", help="ISO 3166-1 alpha-2 code, e.g. ru")
+    facts.add_argument("--schema", choices=[s.value for s in EntitySchema], help="kind of party")
     text = commands.add_parser("screen-text", help="find listed names in a text file")
     text.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
     add_screening_options(text)
@@ -213,16 +217,24 @@ def _describe(match: Match) -> str:
         f"  {match.score:.3f}  {match.entity.caption}  [{match.entity.id}, "
         f"{match.entity.schema_.value}] {'; '.join(listings)}\n"
         f"         matched name: {match.matched_name}"
+        + "".join(
+            f"\n         {e.kind} {e.outcome} ({e.adjustment:+.2f}): {e.detail}"
+            for e in match.evidence
+        )
     )
 
 
 def _print_screening(results: list[ScreeningResult], out: TextIO) -> None:
     for result in results:
-        if not result.matches:
+        if result.matches:
+            print(f"{result.query}: {len(result.matches)} match(es)", file=out)
+        else:
             print(f"{result.query}: no match", file=out)
-            continue
-        print(f"{result.query}: {len(result.matches)} match(es)", file=out)
         for match in result.matches:
+            print(_describe(match), file=out)
+        if result.set_aside:
+            print(f"  set aside by the facts given ({len(result.set_aside)}):", file=out)
+        for match in result.set_aside:
             print(_describe(match), file=out)
 
 
@@ -262,7 +274,15 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "screen":
         screener = _screener(args)
         results = [
-            screener.screen(name, threshold=args.threshold, limit=args.limit) for name in args.names
+            screener.screen(
+                name,
+                threshold=args.threshold,
+                limit=args.limit,
+                birth_date=args.birth_date,
+                nationality=args.nationality,
+                schema=args.schema,
+            )
+            for name in args.names
         ]
         if args.json:
             document = {"results": [r.model_dump(mode="json") for r in results]}

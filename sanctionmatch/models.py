@@ -24,6 +24,7 @@ __all__ = [
     "BirthDate",
     "Entity",
     "EntitySchema",
+    "Evidence",
     "Explanation",
     "IndexInfo",
     "ListFile",
@@ -36,6 +37,7 @@ __all__ = [
     "Name",
     "NameComparison",
     "NameKind",
+    "QueryFacts",
     "ScreeningResult",
     "TextScreeningResult",
     "TokenAlignment",
@@ -290,14 +292,46 @@ class NameComparison(_Strict):
     explanation: Explanation
 
 
+class QueryFacts(_Strict):
+    """What the caller knows about the screened party besides its name (all optional)."""
+
+    birth_date: Annotated[str, Field(pattern=PARTIAL_DATE_PATTERN)] | None = None
+    nationality: Annotated[str, Field(pattern=r"^[a-z]{2}$")] | None = None
+    schema_: EntitySchema | None = Field(default=None, alias="schema")
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        str_strip_whitespace=True,
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+    )
+
+
+class Evidence(_Strict):
+    """A fact besides the name that raised or lowered a match's score, and by how much."""
+
+    kind: Literal["birth-date", "nationality", "schema"]
+    outcome: Literal["match", "mismatch", "unknown"]
+    adjustment: float
+    detail: str
+
+
 class Match(_Strict):
-    """A listed entity whose name scored at or above the threshold."""
+    """A listed entity whose name scored at or above the threshold.
+
+    ``name_score`` is the score of the names alone; ``score`` adds the ``evidence`` of the
+    facts the caller gave (birth date, nationality, schema), if any.
+    """
 
     entity: Entity
     score: Annotated[float, Field(ge=0.0, le=1.0)]
+    name_score: Annotated[float, Field(ge=0.0, le=1.0)]
     matched_name: str
     matched_name_kind: NameKind
     explanation: Explanation
+    evidence: tuple[Evidence, ...] = ()
 
     @property
     def sources(self) -> tuple[ListSource, ...]:
@@ -306,12 +340,19 @@ class Match(_Strict):
 
 
 class ScreeningResult(_Strict):
-    """Matches for one name, best first, with the settings and index that produced them."""
+    """Matches for one name, best first, with the settings and index that produced them.
+
+    ``set_aside`` holds the matches whose names reached the threshold but which the given
+    facts (a different birth date, nationality or schema) took below it: never hidden, only
+    set apart, so a reviewer sees what the facts ruled out.
+    """
 
     query: str
     threshold: float
     limit: int
+    facts: QueryFacts | None = None
     matches: tuple[Match, ...]
+    set_aside: tuple[Match, ...] = ()
     index: IndexInfo
 
     @property

@@ -12,17 +12,22 @@ import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from ._version import __version__
 from .errors import InvalidInputError
+from .evidence import MAX_BONUS, weigh_facts
 from .index import NORMALIZATION_VERSION, AliasHit, NameIndex, Retrieval
 from .limits import MAX_TEXT_LENGTH, check_text_argument
 from .models import (
     Entity,
+    EntitySchema,
     IndexInfo,
     ListProvenance,
     ListSource,
     Match,
     Mention,
+    QueryFacts,
     ScreeningResult,
     TextScreeningResult,
 )
@@ -53,6 +58,35 @@ def _check_limit(limit: int) -> int:
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise InvalidInputError(f"limit must be a whole number of at least 1, got {limit!r}")
     return limit
+
+
+def _check_facts(
+    birth_date: str | None, nationality: str | None, schema: EntitySchema | str | None
+) -> QueryFacts | None:
+    if birth_date is None and nationality is None and schema is None:
+        return None
+    try:
+        return QueryFacts.model_validate(
+            {
+                "birth_date": birth_date,
+                "nationality": nationality.lower() if isinstance(nationality, str) else nationality,
+                "schema": schema,
+            }
+        )
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise InvalidInputError(
+            f"{first['loc'][0]} {first['input']!r}: expected "
+            + {
+                "birth_date": "YYYY, YYYY-MM or YYYY-MM-DD",
+                "nationality": "an ISO 3166-1 alpha-2 code such as 'ru'",
+                "schema": "Person, Organization, Vessel or Aircraft",
+            }[str(first["loc"][0])]
+        ) from None
+
+
+def _match_order(match: Match) -> tuple[float, str]:
+    return -match.score, match.entity.id
 
 
 def _provenance_of_entities(entities: tuple[Entity, ...]) -> tuple[ListProvenance, ...]:
@@ -185,15 +219,18 @@ class Screener:
         """The lists and index fingerprint every result carries."""
         return self._info
 
-    def _to_match(self, hit: AliasHit) -> Match:
+    def _to_match(self, hit: AliasHit, facts: QueryFacts | None = None) -> Match:
         entity = self.index.entities[hit.entity_index]
         name = entity.names[hit.name_index]
+        adjustment, evidence = weigh_facts(entity, facts) if facts else (0.0, ())
         return Match(
             entity=entity,
-            score=round(hit.score, 6),
+            score=round(min(1.0, max(0.0, hit.score + adjustment)), 6),
+            name_score=round(hit.score, 6),
             matched_name=name.full,
             matched_name_kind=name.kind,
             explanation=explain_alignment(hit.alignment),
+            evidence=evidence,
         )
 
     def screen(
@@ -203,24 +240,51 @@ class Screener:
         threshold: float = DEFAULT_THRESHOLD,
         limit: int = DEFAULT_LIMIT,
         retrieval: Retrieval = "candidates",
+        birth_date: str | None = None,
+        nationality: str | None = None,
+        schema: EntitySchema | str | None = None,
     ) -> ScreeningResult:
         """The listed entities whose names match ``name``, best first.
+
+        ``birth_date`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), ``nationality`` (ISO 3166-1
+        alpha-2) and ``schema`` (``Person``, ``Organization``...) are optional facts about the
+        screened party: each one the list also records moves a match's score (see
+        :mod:`sanctionmatch.evidence`), and each match says so in ``evidence``. A match whose
+        name reached the threshold but which the facts took below it is kept in
+        ``set_aside``, never dropped silently.
 
         Raises :class:`~sanctionmatch.errors.EmptyNameError` (a ``ValueError``) for a name with
         no letter or digit and :class:`~sanctionmatch.errors.InputTooLongError` past the limit.
 
         >>> Screener.default().screen("Zelensky").matches
         ()
+        >>> r = Screener.default().screen("Dmitry Peskov", birth_date="1967-10-17")
+        >>> r.matches[0].score, r.matches[0].name_score, r.matches[0].evidence[0].outcome
+        (0.959091, 0.909091, 'match')
         """
         threshold = _check_threshold(threshold)
         limit = _check_limit(limit)
+        facts = _check_facts(birth_date, nationality, schema)
         query = normalize_name(name)
-        hits = self.index.search(query, threshold=threshold, limit=limit, retrieval=retrieval)
+        if facts is None:
+            hits = self.index.search(query, threshold=threshold, limit=limit, retrieval=retrieval)
+            matches = tuple(self._to_match(hit) for hit in hits)
+            return ScreeningResult(
+                query=name, threshold=threshold, limit=limit, matches=matches, index=self._info
+            )
+        hits = self.index.search(query, threshold=threshold - MAX_BONUS, retrieval=retrieval)
+        weighed = [self._to_match(hit, facts) for hit in hits]
+        kept = sorted((m for m in weighed if m.score >= threshold), key=_match_order)
+        set_aside = sorted(
+            (m for m in weighed if m.score < threshold <= m.name_score), key=_match_order
+        )
         return ScreeningResult(
             query=name,
             threshold=threshold,
             limit=limit,
-            matches=tuple(self._to_match(hit) for hit in hits),
+            facts=facts,
+            matches=tuple(kept[:limit]),
+            set_aside=tuple(set_aside),
             index=self._info,
         )
 

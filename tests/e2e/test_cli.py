@@ -197,3 +197,10 @@ def test_a_damaged_index_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_lists_and_index_options_exclude_each_other(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, "screen", "Peskov", "--index", "a.smidx", "--lists", "b.json")
     assert status == 2 and "not allowed with" in err
+
+
+def test_facts_options_show_their_evidence(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "screen", "Dmitry Sergeyevich Peskov", "--birth-date", "1967-10-17")
+    assert status == 1 and "birth-date match (+0.05)" in out
+    status, out, _ = run(capsys, "screen", "--json", "Dmitry Peskov", "--birth-date", "17/10/1967")
+    assert status == 2 and out == ""
