@@ -142,8 +142,13 @@ def _legal_forms() -> dict[tuple[str, ...], str]:
 
 @cache
 def _given_name_equivalents() -> dict[str, frozenset[str]]:
-    groups = _read_table("name_parts.json").get("given_name_equivalents", [])
-    return {spelling: frozenset(group) for group in groups for spelling in group}
+    table = _read_table("name_parts.json")
+    groups = [*table["given_name_equivalents"], *table["arabic_name_equivalents"]]
+    equivalents: dict[str, frozenset[str]] = {}
+    for group in groups:
+        for spelling in group:
+            equivalents[spelling] = equivalents.get(spelling, frozenset()) | frozenset(group)
+    return equivalents
 
 
 @cache
