@@ -12,7 +12,10 @@ Why that is complete: a score above 0 needs an aligned pair of distinctive token
 patronymics) whose similarity is at least ``MIN_ALIGNED_SIMILARITY``. That
 similarity is the best spelling similarity of two spellings or ``SKELETON_FACTOR`` times that of
 two skeletons, so looking both up in the vocabulary at those cut-offs finds every alias that
-can score at all.
+can score at all. Two tokens written as one (``Abdul Rahman`` / ``Abdulrahman``) align only
+when the joined spelling or its skeleton equals the other token's (``score.joined_similarity``),
+so the aliases' joined skeletons sit in a plain dictionary and the query's are looked up
+exactly: those alignments are found too, at the cost of a hash look-up.
 """
 
 from __future__ import annotations
@@ -77,9 +80,10 @@ class _Vocabulary:
         self._aliases_of[position].update(aliases)
 
     def aliases_near(self, word: str, cutoff: float, into: set[int]) -> None:
-        exact = self._position.get(word)
-        if exact is not None and cutoff >= 1.0:
-            into |= self._aliases_of[exact]
+        if cutoff >= 1.0:
+            exact = self._position.get(word)
+            if exact is not None:
+                into |= self._aliases_of[exact]
             return
         for _, _, position in process.extract(
             word, self.words, scorer=spelling_similarity, score_cutoff=cutoff, limit=None
@@ -99,7 +103,7 @@ class NameIndex:
     [0.91]
     """
 
-    __slots__ = ("_forms", "_skeletons", "aliases", "entities", "fingerprint")
+    __slots__ = ("_forms", "_joined", "_skeletons", "aliases", "entities", "fingerprint")
 
     def __init__(
         self,
@@ -150,11 +154,16 @@ class NameIndex:
         self.aliases = aliases
         self._forms = _Vocabulary()
         self._skeletons = _Vocabulary()
+        joined: dict[str, set[int]] = {}  # skeletons of aliases' joined token pairs
         postings: dict[NameToken, list[int]] = {}
         for alias, (_, _, form) in enumerate(aliases):
             for token in form.tokens:
                 if token.role.is_distinctive:
                     postings.setdefault(token, []).append(alias)
+            for pair in form.joined:
+                for key in pair.token.skeletons:
+                    joined.setdefault(key, set()).add(alias)
+        self._joined = {key: tuple(sorted(having)) for key, having in joined.items()}
         for token, having in postings.items():  # far fewer distinct tokens than occurrences
             for spelling in token.forms:
                 self._forms.add(spelling, having)
@@ -177,6 +186,12 @@ class NameIndex:
     def candidate_aliases(self, query: NameForm) -> set[int]:
         """The aliases that can score above 0 against ``query`` (a superset of the matches)."""
         found: set[int] = set()
+        for token in query.distinctive_tokens:
+            for key in token.skeletons:  # the query token written split in an alias
+                found.update(self._joined.get(key, ()))
+        for joined in query.joined:  # the query's split tokens written as one in an alias
+            for key in joined.token.skeletons:
+                self._skeletons.aliases_near(key, 1.0, found)
         for token in query.distinctive_tokens:
             for spelling in token.forms:
                 self._forms.aliases_near(spelling, MIN_ALIGNED_SIMILARITY - _EPSILON, found)

@@ -25,6 +25,7 @@ the tokens, never on which side or position they came from. Equal names score ex
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
@@ -37,9 +38,11 @@ __all__ = [
     "MIN_FUZZY_LENGTH",
     "SKELETON_FACTOR",
     "Alignment",
+    "Pair",
     "align_names",
     "compare_names",
     "explain_alignment",
+    "joined_similarity",
     "token_similarity",
 ]
 
@@ -127,6 +130,26 @@ def _pair_weight(left: NameToken, right: NameToken) -> float:
     return (left.role.weight + right.role.weight) / 2
 
 
+class Pair(NamedTuple):
+    """Tokens aligned across the two names: one token each, or two of one side joined."""
+
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    left_token: NameToken
+    right_token: NameToken
+    scored: TokenScore
+
+    @property
+    def similarity(self) -> float:
+        """The similarity of the pair."""
+        return self.scored[0]
+
+    @property
+    def weight(self) -> float:
+        """What the pair weighs in the score."""
+        return _pair_weight(self.left_token, self.right_token)
+
+
 class Alignment:
     """The pairing of two names' tokens and the score it gives (internal, no pydantic)."""
 
@@ -136,7 +159,7 @@ class Alignment:
         self,
         left: NameForm,
         right: NameForm,
-        pairs: tuple[tuple[int, int, TokenScore], ...],
+        pairs: tuple[Pair, ...],
         score: float,
         total_weight: float,
     ) -> None:
@@ -151,6 +174,50 @@ def _tie_key(token: NameToken) -> tuple[str, str]:
     return token.role.value, token.text
 
 
+def _candidate_pairs(left: NameForm, right: NameForm) -> list[Pair]:
+    """Every pair of tokens similar enough to align: single tokens, and, where the names have
+    different numbers of name tokens and particles, two tokens of one side written as one of
+    the other."""
+    pairs = [
+        Pair((i,), (j,), a, b, scored)
+        for i, a in enumerate(left.tokens)
+        for j, b in enumerate(right.tokens)
+        if (scored := token_similarity(a, b))[0] >= MIN_ALIGNED_SIMILARITY
+    ]
+    if left.joinable_count != right.joinable_count:
+        for joined in left.joined:
+            for j, b in enumerate(right.tokens):
+                if b.role.is_distinctive and (found := joined_similarity(joined.token, b)):
+                    parts = (joined.first, joined.second)
+                    pairs.append(Pair(parts, (j,), joined.token, b, found))
+        for joined in right.joined:
+            for i, a in enumerate(left.tokens):
+                if a.role.is_distinctive and (found := joined_similarity(joined.token, a)):
+                    parts = (joined.first, joined.second)
+                    pairs.append(Pair((i,), parts, a, joined.token, _swap(found)))
+    return pairs
+
+
+def joined_similarity(joined: NameToken, other: NameToken) -> TokenScore | None:
+    """Two tokens written as one against a single token: only an equal spelling (1.0) or an
+    equal skeleton (0.95) counts, never a fuzzy one, so that the index finds such pairs by
+    exact look-up."""
+    shared = joined.forms & other.forms
+    if shared:
+        form = min(shared)
+        return 1.0, "joined", form, form
+    shared = joined.skeletons & other.skeletons
+    if shared:
+        key = min(shared)
+        return SKELETON_FACTOR, "joined-spelling-variant", key, key
+    return None
+
+
+def _swap(scored: TokenScore) -> TokenScore:
+    similarity, rule, left_form, right_form = scored
+    return similarity, rule, right_form, left_form
+
+
 def align_names(left: NameForm, right: NameForm) -> Alignment:
     """Pair the tokens of two names, best pairs first, and score the pairing.
 
@@ -158,37 +225,38 @@ def align_names(left: NameForm, right: NameForm) -> Alignment:
     >>> a = align_names(normalize_name("D. Peskov"), normalize_name("Dmitry Sergeyevich Peskov"))
     >>> round(a.score, 3)
     0.84
+    >>> round(align_names(normalize_name("Abdulrahman"), normalize_name("Abdul Rahman")).score, 3)
+    1.0
     """
-    candidates: list[tuple[float, float, tuple[tuple[str, str], ...], int, int, TokenScore]] = []
-    for i, a in enumerate(left.tokens):
-        for j, b in enumerate(right.tokens):
-            scored = token_similarity(a, b)
-            if scored[0] >= MIN_ALIGNED_SIMILARITY:
-                tie = tuple(sorted((_tie_key(a), _tie_key(b))))
-                candidates.append((-scored[0], -_pair_weight(a, b), tie, i, j, scored))
-    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    candidates = _candidate_pairs(left, right)
+    candidates.sort(
+        key=lambda p: (
+            -p.similarity,
+            -p.weight,
+            tuple(sorted((_tie_key(p.left_token), _tie_key(p.right_token)))),
+        )
+    )
     used_left: set[int] = set()
     used_right: set[int] = set()
-    pairs: list[tuple[int, int, TokenScore]] = []
-    for _, _, _, i, j, scored in candidates:
-        if i not in used_left and j not in used_right:
-            used_left.add(i)
-            used_right.add(j)
-            pairs.append((i, j, scored))
-    weights = [_pair_weight(left.tokens[i], right.tokens[j]) for i, j, _ in pairs]
+    pairs: list[Pair] = []
+    for pair in candidates:
+        if used_left.isdisjoint(pair.left) and used_right.isdisjoint(pair.right):
+            used_left.update(pair.left)
+            used_right.update(pair.right)
+            pairs.append(pair)
+    weights = [pair.weight for pair in pairs]
     weights += [t.role.missing_cost for k, t in enumerate(left.tokens) if k not in used_left]
     weights += [t.role.missing_cost for k, t in enumerate(right.tokens) if k not in used_right]
     total = sum(sorted(weights))
     distinctive = any(
-        left.tokens[i].role.is_distinctive and right.tokens[j].role.is_distinctive
-        for i, j, _ in pairs
+        p.left_token.role.is_distinctive and p.right_token.role.is_distinctive for p in pairs
     )
     if not distinctive or total <= 0:
         identical = len(pairs) == len(left.tokens) == len(right.tokens) and all(
-            s[0] == 1.0 for _, _, s in pairs
+            p.similarity == 1.0 for p in pairs
         )
         return Alignment(left, right, tuple(pairs), 1.0 if identical else 0.0, total)
-    gained = sum(sorted(_pair_weight(left.tokens[i], right.tokens[j]) * s[0] for i, j, s in pairs))
+    gained = sum(sorted(p.weight * p.similarity for p in pairs))
     return Alignment(left, right, tuple(pairs), min(1.0, gained / total), total)
 
 
@@ -197,23 +265,23 @@ def explain_alignment(alignment: Alignment) -> Explanation:
     left, right, total = alignment.left, alignment.right, alignment.total_weight
     alignments = []
     rules: set[str] = set()
-    for i, j, (similarity, rule, left_form, right_form) in alignment.pairs:
-        weight = _pair_weight(left.tokens[i], right.tokens[j])
+    for pair in alignment.pairs:
+        similarity, rule, left_form, right_form = pair.scored
         rules.add(rule)
         alignments.append(
             TokenAlignment(
-                query_token=left.tokens[i].text,
-                candidate_token=right.tokens[j].text,
+                query_token=" ".join(left.tokens[i].text for i in pair.left),
+                candidate_token=" ".join(right.tokens[j].text for j in pair.right),
                 query_form=left_form,
                 candidate_form=right_form,
                 similarity=round(similarity, 6),
-                weight=weight,
-                contribution=round(weight * similarity / total, 6) if total else 0.0,
+                weight=pair.weight,
+                contribution=round(pair.weight * similarity / total, 6) if total else 0.0,
                 rule=rule,
             )
         )
-    paired_left = {i for i, _, _ in alignment.pairs}
-    paired_right = {j for _, j, _ in alignment.pairs}
+    paired_left = {i for pair in alignment.pairs for i in pair.left}
+    paired_right = {j for pair in alignment.pairs for j in pair.right}
     unmatched = [
         UnmatchedToken(side="query", token=t.text, role=t.role.value, weight=t.role.missing_cost)
         for k, t in enumerate(left.tokens)

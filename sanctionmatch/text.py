@@ -131,7 +131,7 @@ def _is_one_word_match(hit: AliasHit, index: NameIndex) -> bool:
     are mostly surnames already named in full, places and common words (Kazan, Maria)."""
     entity = index.entities[hit.entity_index]
     return entity.schema_ is EntitySchema.ORGANIZATION and all(
-        similarity >= SKELETON_FACTOR for _, _, (similarity, *_) in hit.alignment.pairs
+        pair.similarity >= SKELETON_FACTOR for pair in hit.alignment.pairs
     )
 
 

@@ -23,10 +23,12 @@ from typing import Any
 from ..errors import EmptyNameError
 from ..limits import MAX_NAME_LENGTH, MAX_NAME_TOKENS, check_text_argument
 from .skeleton import skeleton
-from .translit import romanize_variants
+from .translit import ascii_fold, romanize_variants
 from .unicode import Script, clean_text, script_of
 
 __all__ = [
+    "MAX_JOINABLE_TOKENS",
+    "JoinedToken",
     "NameForm",
     "NameToken",
     "TokenRole",
@@ -60,6 +62,11 @@ class TokenRole(StrEnum):
     def is_distinctive(self) -> bool:
         """Whether a match of this token alone is evidence of the same name."""
         return self in (TokenRole.NAME, TokenRole.PATRONYMIC)
+
+    @property
+    def is_joinable(self) -> bool:
+        """Whether lists write the token joined to a neighbour (Abdul Rahman, Al-Tikriti)."""
+        return self in (TokenRole.NAME, TokenRole.PATRONYMIC, TokenRole.PARTICLE)
 
 
 _ALIGNED_WEIGHT = {
@@ -99,6 +106,20 @@ class NameToken:
 
 
 @dataclass(frozen=True, slots=True)
+class JoinedToken:
+    """Two name tokens written as one (``Abdul`` + ``Rahman`` = ``Abdulrahman``), so that a
+    name split or joined differently still aligns. ``first`` and ``second`` index the tokens."""
+
+    first: int
+    second: int
+    token: NameToken
+
+
+#: Names with more name tokens than this get no joined tokens (their pairs grow as n²).
+MAX_JOINABLE_TOKENS = 6
+
+
+@dataclass(frozen=True, slots=True)
 class NameForm:
     """A name ready for comparison: its tokens in a canonical order, titles removed."""
 
@@ -106,6 +127,27 @@ class NameForm:
     cleaned: str
     tokens: tuple[NameToken, ...]
     dropped: tuple[str, ...] = ()
+
+    @property
+    def joined(self) -> tuple[JoinedToken, ...]:
+        """Every ordered pair of its name tokens and particles written as one word (both
+        orders, so that token order never matters); made on demand, not stored, because an
+        index of a million aliases would hold millions of them."""
+        tokens = self.tokens
+        names = [i for i, t in enumerate(tokens) if t.role.is_joinable]
+        if not 2 <= len(names) <= MAX_JOINABLE_TOKENS:
+            return ()
+        return tuple(
+            JoinedToken(i, j, _join(tokens[i], tokens[j]))
+            for i in names
+            for j in names
+            if i != j and (tokens[i].role.is_distinctive or tokens[j].role.is_distinctive)
+        )
+
+    @property
+    def joinable_count(self) -> int:
+        """How many tokens may be written joined with another (names, patronymics, particles)."""
+        return sum(t.role.is_joinable for t in self.tokens)
 
     @property
     def distinctive_tokens(self) -> tuple[NameToken, ...]:
@@ -242,6 +284,26 @@ def _make_token(text: str, role: TokenRole) -> NameToken:
         role=role,
         forms=frozenset(forms),
         skeletons=frozenset(skeleton(form) for form in forms),
+    )
+
+
+#: Joined spellings are made from every spelling of both tokens while there are at most this
+#: many combinations (Latin tokens have one or a few), else from their plain ASCII spellings.
+MAX_JOINED_SPELLINGS = 16
+
+
+@lru_cache(maxsize=65536)
+def _join(first: NameToken, second: NameToken) -> NameToken:
+    if len(first.forms) * len(second.forms) <= MAX_JOINED_SPELLINGS:
+        spellings = {a + b for a in first.forms for b in second.forms}
+    else:
+        spellings = {ascii_fold(first.text) + ascii_fold(second.text)}
+    spellings.discard("")
+    return NameToken(
+        text=f"{first.text}+{second.text}",
+        role=TokenRole.NAME,
+        forms=frozenset(spellings or {first.text + second.text}),
+        skeletons=frozenset(skeleton(spelling) for spelling in spellings),
     )
 
 

@@ -60,3 +60,14 @@ def test_unknown_retrieval_mode_is_refused(index: NameIndex) -> None:
 def test_duplicate_entity_ids_are_refused() -> None:
     with pytest.raises(ValueError, match="two entities have the id 'other:1'"):
         NameIndex([person("other:1", "A B"), person("other:1", "C D")])
+
+
+def test_a_name_written_joined_is_retrieved_like_exhaustive_search() -> None:
+    index = NameIndex([person("other:9", "Abdul Rahman AL-ZAHRANI"), person("other:8", "Li Wei")])
+    query = normalize_name("Abdulrahman Alzahrani")
+    fast = index.search(query, threshold=0.8)
+    assert [index.entities[h.entity_index].id for h in fast] == ["other:9"]
+    assert [(h.entity_index, h.score) for h in fast] == [
+        (h.entity_index, h.score)
+        for h in index.search(query, threshold=0.8, retrieval="exhaustive")
+    ]

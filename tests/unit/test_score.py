@@ -27,6 +27,14 @@ SAME_PERSON = [
     ("Pes\u200bkov Dmitry", "Dmitry Peskov"),
     ("Tokar\u0435v Nikolay", "Nikolay Tokarev"),
     ("Saddam Hussein al-Tikriti", "Saddam Hussein Al-Tikriti"),
+    ("Saddam Hussein Altikriti", "Saddam Hussein Al-Tikriti"),  # particle joined
+    ("Abdulrahman Ali", "Abdul Rahman Ali"),  # split or joined
+    ("Abd al-Rahman", "Abdulrahman"),
+    ("习近平", "Xi Jinping"),  # Han characters against pinyin
+    ("Mohammed Ali", "Muhammad Ali"),
+    ("Youssef bin Omar", "Yusuf ibn Umar"),
+    ("Kareem Rasheed", "Karim Rashid"),
+    ("Mykola Tokarev", "Nikolay Tokarev"),  # Ukrainian and Russian forms of one given name
 ]
 
 DIFFERENT_PEOPLE = [
@@ -39,6 +47,9 @@ DIFFERENT_PEOPLE = [
     ("Mykhailo Podolyak", "Mikhail Popov"),
     ("John Smith", "Joan Smithers"),
     ("Maria Petrova", "Maria Vladimirovna Putina"),
+    ("Hassan Nasrallah", "Hussein Nasrallah"),  # Hasan and Husayn are different names
+    ("Mahmud Abbas", "Muhammad Abbas"),
+    ("Abdul Rahman", "Abdul Karim"),
 ]
 
 
@@ -86,3 +97,10 @@ def test_empty_name_is_a_value_error() -> None:
         compare_names("", "Peskov")
     with pytest.raises(ValueError):
         compare_names("Peskov", "   ")
+
+
+def test_joined_tokens_are_explained_as_such() -> None:
+    result = compare_names("Abdulrahman", "Abdul Rahman")
+    (alignment,) = result.explanation.alignments
+    assert (alignment.query_token, alignment.candidate_token) == ("abdulrahman", "abdul rahman")
+    assert alignment.rule == "joined" and result.score == 1.0
