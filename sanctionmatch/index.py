@@ -41,7 +41,7 @@ from .score import (
 __all__ = ["NORMALIZATION_VERSION", "AliasHit", "NameIndex", "Retrieval"]
 
 #: Bumped whenever normalisation or scoring changes what an index would contain.
-NORMALIZATION_VERSION = "1"
+NORMALIZATION_VERSION = "2"
 
 Retrieval = Literal["candidates", "exhaustive"]
 _EPSILON = 1e-9
@@ -138,6 +138,7 @@ class NameIndex:
         aliases: list[tuple[int, int, NameForm]],
         *,
         fingerprint: str,
+        joined: dict[str, tuple[int, ...]] | None = None,
     ) -> NameIndex:
         """An index from entities and their aliases normalised earlier (a saved index file).
 
@@ -146,24 +147,38 @@ class NameIndex:
         """
         index = cls.__new__(cls)
         index.entities = entities
-        index._add_aliases(aliases)
+        index._add_aliases(aliases, joined=joined)
         index.fingerprint = fingerprint
         return index
 
-    def _add_aliases(self, aliases: list[tuple[int, int, NameForm]]) -> None:
+    @property
+    def joined_skeletons(self) -> dict[str, tuple[int, ...]]:
+        """The skeletons of the aliases' joined token pairs, each with its aliases (for saving:
+        they are the costly part of building)."""
+        return self._joined
+
+    def _add_aliases(
+        self,
+        aliases: list[tuple[int, int, NameForm]],
+        *,
+        joined: dict[str, tuple[int, ...]] | None = None,
+    ) -> None:
         self.aliases = aliases
         self._forms = _Vocabulary()
         self._skeletons = _Vocabulary()
-        joined: dict[str, set[int]] = {}  # skeletons of aliases' joined token pairs
+        pairs: dict[str, set[int]] = {}  # skeletons of aliases' joined token pairs
         postings: dict[NameToken, list[int]] = {}
         for alias, (_, _, form) in enumerate(aliases):
             for token in form.tokens:
                 if token.role.is_distinctive:
                     postings.setdefault(token, []).append(alias)
-            for pair in form.joined:
-                for key in pair.token.skeletons:
-                    joined.setdefault(key, set()).add(alias)
-        self._joined = {key: tuple(sorted(having)) for key, having in joined.items()}
+            if joined is None:
+                for pair in form.joined:
+                    for key in pair.token.skeletons:
+                        pairs.setdefault(key, set()).add(alias)
+        if joined is None:
+            joined = {key: tuple(sorted(having)) for key, having in sorted(pairs.items())}
+        self._joined = joined
         for token, having in postings.items():  # far fewer distinct tokens than occurrences
             for spelling in token.forms:
                 self._forms.add(spelling, having)
@@ -192,12 +207,16 @@ class NameIndex:
         for joined in query.joined:  # the query's split tokens written as one in an alias
             for key in joined.token.skeletons:
                 self._skeletons.aliases_near(key, 1.0, found)
+        skeleton_cutoff = MIN_ALIGNED_SIMILARITY / SKELETON_FACTOR - _EPSILON
         for token in query.distinctive_tokens:
-            for spelling in token.forms:
+            for form in token.forms - token.spellings:  # equal forms: exact look-ups
+                self._forms.aliases_near(form, 1.0, found)
+            for key in token.skeletons - token.own_skeletons:
+                self._skeletons.aliases_near(key, 1.0, found)
+            for spelling in token.spellings:  # fuzzy similarity uses own spellings only
                 self._forms.aliases_near(spelling, MIN_ALIGNED_SIMILARITY - _EPSILON, found)
-            for key in token.skeletons:
-                cutoff = MIN_ALIGNED_SIMILARITY / SKELETON_FACTOR - _EPSILON
-                self._skeletons.aliases_near(key, cutoff, found)
+            for key in token.own_skeletons:
+                self._skeletons.aliases_near(key, skeleton_cutoff, found)
         return found
 
     def search(

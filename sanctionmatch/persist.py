@@ -58,10 +58,15 @@ class _Payload(BaseModel):
     fingerprint: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     lists: tuple[ListProvenance, ...]
     entities: tuple[Entity, ...]
-    # token table: text, role, spellings, skeletons
-    tokens: tuple[tuple[str, TokenRole, tuple[str, ...], tuple[str, ...]], ...]
+    # token table: text, role, spellings, other forms, skeletons of spellings, other skeletons
+    tokens: tuple[
+        tuple[str, TokenRole, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+        ...,
+    ]
     # aliases: entity index, name index, cleaned text, token ids, dropped titles
     aliases: tuple[tuple[int, int, str, tuple[int, ...], tuple[str, ...]], ...]
+    # skeletons of joined token pairs -> alias numbers
+    joined: tuple[tuple[str, tuple[int, ...]], ...]
 
 
 def _encode(
@@ -72,6 +77,7 @@ def _encode(
     lists: tuple[ListProvenance, ...],
     entities: tuple[Entity, ...],
     aliases: list[tuple[int, int, NameForm]],
+    joined: dict[str, tuple[int, ...]],
 ) -> bytes:
     token_ids: dict[NameToken, int] = {}
     tokens: list[list[Any]] = []
@@ -83,7 +89,14 @@ def _encode(
             if number is None:
                 number = token_ids[token] = len(tokens)
                 tokens.append(
-                    [token.text, token.role.value, sorted(token.forms), sorted(token.skeletons)]
+                    [
+                        token.text,
+                        token.role.value,
+                        sorted(token.spellings),
+                        sorted(token.forms - token.spellings),
+                        sorted(token.own_skeletons),
+                        sorted(token.skeletons - token.own_skeletons),
+                    ]
                 )
             ids.append(number)
         encoded_aliases.append([entity_index, name_index, form.cleaned, ids, list(form.dropped)])
@@ -95,6 +108,7 @@ def _encode(
         "entities": [entity.model_dump(mode="json") for entity in entities],
         "tokens": tokens,
         "aliases": encoded_aliases,
+        "joined": [[key, list(having)] for key, having in joined.items()],
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -121,17 +135,25 @@ def write_index(path: str | Path, **content: Any) -> None:
 class LoadedIndex:
     """What an index file holds, ready for :class:`~sanctionmatch.index.NameIndex`."""
 
-    __slots__ = ("aliases", "entities", "fingerprint", "lists", "normalization_version")
+    __slots__ = ("aliases", "entities", "fingerprint", "joined", "lists", "normalization_version")
 
     def __init__(self, payload: _Payload) -> None:
         tokens = [
-            NameToken(text=text, role=role, forms=frozenset(forms), skeletons=frozenset(keys))
-            for text, role, forms, keys in payload.tokens
+            NameToken(
+                text=text,
+                role=role,
+                spellings=frozenset(spellings),
+                forms=frozenset(spellings) | frozenset(others),
+                skeletons=frozenset(own) | frozenset(other_keys),
+                own_skeletons=frozenset(own),
+            )
+            for text, role, spellings, others, own, other_keys in payload.tokens
         ]
         self.entities = payload.entities
         self.lists = payload.lists
         self.fingerprint = payload.fingerprint
         self.normalization_version = payload.normalization_version
+        self.joined = dict(payload.joined)
         self.aliases: list[tuple[int, int, NameForm]] = []
         for entity_index, name_index, cleaned, ids, dropped in payload.aliases:
             entity = self.entities[entity_index]
@@ -203,4 +225,8 @@ def read_index(path: str | Path, *, normalization_version: str) -> LoadedIndex:
             and all(0 <= i < len(payload.tokens) for i in ids)
         ):
             raise IndexFileError("invalid payload: an alias refers outside the tables", file=name)
+    if any(
+        not 0 <= alias < len(payload.aliases) for _, having in payload.joined for alias in having
+    ):
+        raise IndexFileError("invalid payload: a joined pair refers to no alias", file=name)
     return LoadedIndex(payload)

@@ -119,8 +119,8 @@ def token_similarity(left: NameToken, right: NameToken) -> TokenScore:
     if shared_skeletons:
         key = min(shared_skeletons)
         return SKELETON_FACTOR, "spelling-variant", key, key
-    fuzzy, a, b = _best_fuzzy(left.forms, right.forms)
-    fuzzy_skeleton, sa, sb = _best_fuzzy(left.skeletons, right.skeletons)
+    fuzzy, a, b = _best_fuzzy(left.spellings, right.spellings)
+    fuzzy_skeleton, sa, sb = _best_fuzzy(left.own_skeletons, right.own_skeletons)
     if SKELETON_FACTOR * fuzzy_skeleton > fuzzy:
         return SKELETON_FACTOR * fuzzy_skeleton, "fuzzy-skeleton", sa, sb
     return fuzzy, "fuzzy", a, b

@@ -199,6 +199,7 @@ class Screener:
             lists=self._info.lists,
             entities=self.index.entities,
             aliases=self.index.aliases,
+            joined=self.index.joined_skeletons,
         )
 
     @classmethod
@@ -210,7 +211,7 @@ class Screener:
         """
         loaded = read_index(path, normalization_version=NORMALIZATION_VERSION)
         index = NameIndex.from_normalized(
-            loaded.entities, loaded.aliases, fingerprint=loaded.fingerprint
+            loaded.entities, loaded.aliases, fingerprint=loaded.fingerprint, joined=loaded.joined
         )
         return cls(index, loaded.lists)
 

@@ -89,15 +89,21 @@ _MISSING_COST = {
 class NameToken:
     """One token of a name with every spelling the scorer may compare.
 
-    ``text`` is the cleaned token in its own script; ``forms`` its ASCII spellings under every
-    romanisation system (and of its nominative, for inflected Cyrillic); ``skeletons`` their
-    romanisation-insensitive keys.
+    ``text`` is the cleaned token in its own script; ``spellings`` its ASCII spellings under
+    every romanisation system (and of its nominative, for inflected Cyrillic); ``forms`` those
+    plus the other spellings of the same given name (Mykola = Nikolay, Mohammed = Muhammad);
+    ``skeletons`` the romanisation-insensitive keys of ``forms``, ``own_skeletons`` those of
+    ``spellings``. Equal forms or skeletons make two tokens the same name; fuzzy similarity
+    uses only the token's own spellings, so that two different names whose variants happen to
+    be close (Mahmud's Mehmood, Muhammad's Mehmed) stay apart.
     """
 
     text: str
     role: TokenRole
+    spellings: frozenset[str]
     forms: frozenset[str]
     skeletons: frozenset[str]
+    own_skeletons: frozenset[str]
 
     @property
     def initial(self) -> str:
@@ -271,19 +277,23 @@ def _make_token(text: str, role: TokenRole) -> NameToken:
         for ending, nominative in inflection:
             if bare.endswith(ending) and len(bare) - len(ending) >= 3:
                 words.add(bare[: len(bare) - len(ending)] + nominative)
-    forms: set[str] = set()
+    spellings: set[str] = set()
     for word in words:
-        forms |= romanize_variants(word)
+        spellings |= romanize_variants(word)
+    if not spellings:
+        spellings = {bare}
+    forms = set(spellings)
     equivalents = _given_name_equivalents()
-    for form in list(forms):
-        forms |= equivalents.get(form, frozenset())
-    if not forms:
-        forms = {bare}
+    for spelling in spellings:
+        forms |= equivalents.get(spelling, frozenset())
+    own_skeletons = frozenset(skeleton(spelling) for spelling in spellings)
     return NameToken(
         text=bare,
         role=role,
+        spellings=frozenset(spellings),
         forms=frozenset(forms),
-        skeletons=frozenset(skeleton(form) for form in forms),
+        skeletons=own_skeletons | {skeleton(form) for form in forms - spellings},
+        own_skeletons=own_skeletons,
     )
 
 
@@ -299,11 +309,15 @@ def _join(first: NameToken, second: NameToken) -> NameToken:
     else:
         spellings = {ascii_fold(first.text) + ascii_fold(second.text)}
     spellings.discard("")
+    forms = frozenset(spellings or {first.text + second.text})
+    keys = frozenset(skeleton(spelling) for spelling in forms)
     return NameToken(
         text=f"{first.text}+{second.text}",
         role=TokenRole.NAME,
-        forms=frozenset(spellings or {first.text + second.text}),
-        skeletons=frozenset(skeleton(spelling) for spelling in spellings),
+        spellings=forms,
+        forms=forms,
+        skeletons=keys,
+        own_skeletons=keys,
     )
 
 
