@@ -11,8 +11,10 @@ across the two names in any order, best pairs first, and takes a weighted mean:
   times that of skeletons); an initial matches a name starting with its letter at 0.85;
 - pairs below :data:`MIN_ALIGNED_SIMILARITY` are not paired at all;
 - names weigh 1, patronymics and initials 0.5, particles and legal forms 0.2 when paired;
-  an unpaired name costs 1, a patronymic 0.2, an initial 0.3, a particle or legal form 0.1,
-  so a missing patronymic costs little and a different surname a lot;
+  an unpaired name or patronymic that conflicts with an unpaired one on the other side costs
+  1; one that only one side has (an omitted middle name, second surname or patronymic) costs
+  0.4 for a name and 0.2 for a patronymic; an initial 0.3, a particle or legal form 0.1. So a
+  missing patronymic costs little, a different surname or patronymic a lot;
 - at least one pair of names (or patronymics) must align, else the score is 0: initials,
   particles and legal forms alone are no evidence (unless the two names are the same tokens,
   such as ``D.`` and ``D.``, which score 1.0 like any two equal names);
@@ -60,7 +62,11 @@ MIN_ALIGNED_SIMILARITY = 0.75
 INITIAL_SIMILARITY = 0.85
 #: Spellings shorter than this match only exactly or by skeleton, never fuzzily: one edit in
 #: a three-letter name (Max / Mak, Li / Lu) is a different name, not a typo.
-MIN_FUZZY_LENGTH = 5
+MIN_FUZZY_LENGTH = 4
+#: Cost of an unpaired name token when the other name has no unpaired name token left (a
+#: middle name, a second surname or an unknown honorific that one side simply omits), instead
+#: of the full cost 1.0 of a name that conflicts with an unpaired name on the other side.
+EXTRA_NAME_COST = 0.4
 
 TokenScore = tuple[float, str, str, str]  # similarity, rule, left form, right form
 _NO_MATCH: TokenScore = (0.0, "different", "", "")
@@ -218,6 +224,21 @@ def _swap(scored: TokenScore) -> TokenScore:
     return similarity, rule, right_form, left_form
 
 
+def _unpaired_costs(left: list[NameToken], right: list[NameToken]) -> dict[TokenRole, float]:
+    """What an unpaired token costs, by role: a name or patronymic left unpaired on both sides
+    is a conflict (two different people: Sergey Sergeevich / Sergey Borisovich Ivanov) and
+    costs 1.0; one that only one side has is an omission and costs less."""
+    costs = {role: role.missing_cost for role in TokenRole}
+    for role, omitted in ((TokenRole.NAME, EXTRA_NAME_COST), (TokenRole.PATRONYMIC, None)):
+        in_left = any(t.role is role for t in left)
+        in_right = any(t.role is role for t in right)
+        if in_left and in_right:
+            costs[role] = 1.0
+        elif omitted is not None:
+            costs[role] = omitted
+    return costs
+
+
 def align_names(left: NameForm, right: NameForm) -> Alignment:
     """Pair the tokens of two names, best pairs first, and score the pairing.
 
@@ -244,9 +265,11 @@ def align_names(left: NameForm, right: NameForm) -> Alignment:
             used_left.update(pair.left)
             used_right.update(pair.right)
             pairs.append(pair)
+    unpaired_left = [t for k, t in enumerate(left.tokens) if k not in used_left]
+    unpaired_right = [t for k, t in enumerate(right.tokens) if k not in used_right]
+    costs = _unpaired_costs(unpaired_left, unpaired_right)
     weights = [pair.weight for pair in pairs]
-    weights += [t.role.missing_cost for k, t in enumerate(left.tokens) if k not in used_left]
-    weights += [t.role.missing_cost for k, t in enumerate(right.tokens) if k not in used_right]
+    weights += [costs[t.role] for t in (*unpaired_left, *unpaired_right)]
     total = sum(sorted(weights))
     distinctive = any(
         p.left_token.role.is_distinctive and p.right_token.role.is_distinctive for p in pairs
@@ -282,16 +305,15 @@ def explain_alignment(alignment: Alignment) -> Explanation:
         )
     paired_left = {i for pair in alignment.pairs for i in pair.left}
     paired_right = {j for pair in alignment.pairs for j in pair.right}
+    unpaired_left = [t for k, t in enumerate(left.tokens) if k not in paired_left]
+    unpaired_right = [t for k, t in enumerate(right.tokens) if k not in paired_right]
+    costs = _unpaired_costs(unpaired_left, unpaired_right)
     unmatched = [
-        UnmatchedToken(side="query", token=t.text, role=t.role.value, weight=t.role.missing_cost)
-        for k, t in enumerate(left.tokens)
-        if k not in paired_left
+        UnmatchedToken(side="query", token=t.text, role=t.role.value, weight=costs[t.role])
+        for t in unpaired_left
     ] + [
-        UnmatchedToken(
-            side="candidate", token=t.text, role=t.role.value, weight=t.role.missing_cost
-        )
-        for k, t in enumerate(right.tokens)
-        if k not in paired_right
+        UnmatchedToken(side="candidate", token=t.text, role=t.role.value, weight=costs[t.role])
+        for t in unpaired_right
     ]
     for token in unmatched:
         rules.add(f"unmatched-{token.role}")
