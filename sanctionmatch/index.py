@@ -103,7 +103,15 @@ class NameIndex:
     [0.91]
     """
 
-    __slots__ = ("_forms", "_joined", "_skeletons", "aliases", "entities", "fingerprint")
+    __slots__ = (
+        "_consonants",
+        "_forms",
+        "_joined",
+        "_skeletons",
+        "aliases",
+        "entities",
+        "fingerprint",
+    )
 
     def __init__(
         self,
@@ -167,11 +175,14 @@ class NameIndex:
         self._forms = _Vocabulary()
         self._skeletons = _Vocabulary()
         pairs: dict[str, set[int]] = {}  # skeletons of aliases' joined token pairs
+        consonants: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})  # Latin, Arabic
         postings: dict[NameToken, list[int]] = {}
         for alias, (_, _, form) in enumerate(aliases):
             for token in form.tokens:
                 if token.role.is_distinctive:
                     postings.setdefault(token, []).append(alias)
+                    for key in token.consonant_keys:
+                        consonants[token.is_arabic].setdefault(key, set()).add(alias)
             if joined is None:
                 for pair in form.joined:
                     for key in pair.token.skeletons:
@@ -179,6 +190,9 @@ class NameIndex:
         if joined is None:
             joined = {key: tuple(sorted(having)) for key, having in sorted(pairs.items())}
         self._joined = joined
+        self._consonants = tuple(
+            {key: tuple(sorted(having)) for key, having in table.items()} for table in consonants
+        )
         for token, having in postings.items():  # far fewer distinct tokens than occurrences
             for spelling in token.forms:
                 self._forms.add(spelling, having)
@@ -202,6 +216,10 @@ class NameIndex:
         """The aliases that can score above 0 against ``query`` (a superset of the matches)."""
         found: set[int] = set()
         for token in query.distinctive_tokens:
+            # Arabic script against Latin spellings, and the other way round, by consonants.
+            other_script = self._consonants[not token.is_arabic]
+            for key in token.consonant_keys:
+                found.update(other_script.get(key, ()))
             for key in token.skeletons:  # the query token written split in an alias
                 found.update(self._joined.get(key, ()))
         for joined in query.joined:  # the query's split tokens written as one in an alias

@@ -35,6 +35,7 @@ from .models import Explanation, NameComparison, TokenAlignment, UnmatchedToken
 from .normalize import NameForm, NameToken, TokenRole, normalize_name
 
 __all__ = [
+    "CONSONANT_SIMILARITY",
     "INITIAL_SIMILARITY",
     "MIN_ALIGNED_SIMILARITY",
     "MIN_FUZZY_LENGTH",
@@ -56,6 +57,9 @@ spelling_similarity = Levenshtein.normalized_similarity
 #: Similarity given to a pair of spellings that differ but share a skeleton (or the factor on
 #: the fuzzy similarity of skeletons).
 SKELETON_FACTOR = 0.95
+#: Similarity of an Arabic-script token and a Latin one with the same consonants (محمد and
+#: Mohammed): unvocalised script cannot tell Hasan from Husayn, so less than a skeleton match.
+CONSONANT_SIMILARITY = 0.9
 #: Pairs of tokens less alike than this are not aligned.
 MIN_ALIGNED_SIMILARITY = 0.75
 #: Similarity of an initial with a name that starts with its letter.
@@ -125,6 +129,11 @@ def token_similarity(left: NameToken, right: NameToken) -> TokenScore:
     if shared_skeletons:
         key = min(shared_skeletons)
         return SKELETON_FACTOR, "spelling-variant", key, key
+    if left.is_arabic != right.is_arabic:
+        shared_consonants = left.consonant_keys & right.consonant_keys
+        if shared_consonants:
+            key = min(shared_consonants)
+            return CONSONANT_SIMILARITY, "consonants", key, key
     fuzzy, a, b = _best_fuzzy(left.spellings, right.spellings)
     fuzzy_skeleton, sa, sb = _best_fuzzy(left.own_skeletons, right.own_skeletons)
     if SKELETON_FACTOR * fuzzy_skeleton > fuzzy:

@@ -106,6 +106,16 @@ class NameToken:
     own_skeletons: frozenset[str]
 
     @property
+    def is_arabic(self) -> bool:
+        """Whether the token is written in Arabic script (which writes no short vowels)."""
+        return _is_arabic(self.text)
+
+    @property
+    def consonant_keys(self) -> frozenset[str]:
+        """The token's spellings without vowels (see :func:`consonant_keys_of`)."""
+        return consonant_keys_of(self.text, self.spellings)
+
+    @property
     def initial(self) -> str:
         """The first letter of the token's spellings (for matching initials)."""
         return min(self.forms)[0]
@@ -262,6 +272,43 @@ def _match_phrases(
         else:
             position += 1
     return spans
+
+
+@lru_cache(maxsize=65536)
+def _is_arabic(word: str) -> bool:
+    return any(script_of(c) is Script.ARABIC for c in word)
+
+
+_VOWELS = re.compile(r"[aeiouwy]")
+_DOUBLED = re.compile(r"(.)\1+")
+#: Consonant keys shorter than this are not compared (Ali is "l").
+MIN_CONSONANTS = 3
+
+
+@lru_cache(maxsize=65536)
+def consonant_keys_of(text: str, spellings: frozenset[str]) -> frozenset[str]:
+    """Spellings reduced to their consonants, for comparing Arabic script with Latin.
+
+    Arabic script writes no short vowels, so محمد romanises as ``mhmd`` whether the Latin
+    side writes Muhammad, Mohammed or Mohamad; the Latin spellings lose their vowels (and
+    w and y, which Arabic long vowels romanise to inconsistently), doubled letters and a
+    final h (Fatimah, فاطمة); an Arabic token with the article ال also has a key without it.
+
+    >>> sorted(consonant_keys_of("محمد", frozenset({"mhmd"})))
+    ['mhmd']
+    >>> sorted(consonant_keys_of("mohammed", frozenset({"mohammed"})))
+    ['mhmd']
+    """
+    keys: set[str] = set()
+    arabic = _is_arabic(text)
+    for spelling in spellings:
+        key = _DOUBLED.sub(r"\1", _VOWELS.sub("", spelling.replace("q", "k")))
+        keys.add(key)
+        if not arabic and key.endswith("h"):
+            keys.add(key[:-1])
+        if arabic and text.startswith("ال") and key.startswith("l"):
+            keys.add(key[1:])
+    return frozenset(key for key in keys if len(key) >= MIN_CONSONANTS)
 
 
 def _is_cyrillic(word: str) -> bool:

@@ -35,6 +35,10 @@ SAME_PERSON = [
     ("Youssef bin Omar", "Yusuf ibn Umar"),
     ("Kareem Rasheed", "Karim Rashid"),
     ("Mykola Tokarev", "Nikolay Tokarev"),  # Ukrainian and Russian forms of one given name
+    ("محمد حسين", "Mohammed Hussein"),  # Arabic script against Latin, by consonants
+    ("محمد بن سلمان", "Mohammed bin Salman"),
+    ("Γιουρί Λεονιντοβίτς ΒΟΡΟΜΠΙΟΦ", "Yury Leonidovich VOROBYOV"),  # a Russian name in Greek
+    ("John Smith", "John Michael Smith"),  # a middle name one side omits
 ]
 
 DIFFERENT_PEOPLE = [
@@ -50,6 +54,8 @@ DIFFERENT_PEOPLE = [
     ("Hassan Nasrallah", "Hussein Nasrallah"),  # Hasan and Husayn are different names
     ("Mahmud Abbas", "Muhammad Abbas"),
     ("Abdul Rahman", "Abdul Karim"),
+    ("Sergey Sergeevich Ivanov", "Sergey Borisovich Ivanov"),  # different patronymics
+    ("Putin", "Vladimir Vladimirovich Putin"),  # a surname alone is not enough
 ]
 
 
