@@ -4,8 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
+STAMP_BENCH := $(VENV)/.installed-bench
 
-.PHONY: demo test lint bench-index clean
+.PHONY: demo test lint bench-index bench-quality clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +32,16 @@ test: $(STAMP_DEV)
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check sanctionmatch tests
 	$(BIN)/mypy
+
+$(STAMP_BENCH): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $@ $(STAMP_RUN)
+
+# Match-quality benchmark on the real lists in ../shared/data (docs/quality.md).
+bench-quality: $(STAMP_BENCH)
+	$(BIN)/python benchmarks/quality/make_cases.py
+	$(BIN)/python benchmarks/quality/run.py
+	$(BIN)/python benchmarks/quality/plot.py
 
 # Build-from-lists vs load-saved-index timing on the real lists in ../shared/data.
 bench-index: $(STAMP_RUN)

@@ -14,19 +14,36 @@ at the default threshold, so a downstream test can assert that its own flow flag
 ...     assert screener.screen(variant).is_hit
 >>> test_our_kyc_flow_catches()
 
+``variants_of(name, classes=...)`` draws ``(class, variant)`` pairs from the seeded variant
+generators of :mod:`sanctionmatch.variants`, one class at a time or any mix, so a test can say
+which kind of variant it failed on; ``list_variant_pairs(entity)`` draws the ground-truth pairs
+a listed entity holds (the EU list's per-language romanisations, Cyrillic, Arabic-script and
+Han names beside Latin ones).
+
 Requires the ``hypothesis`` extra: ``pip install sanctionmatch[hypothesis]``.
 """
 
 from __future__ import annotations
 
+import random
 import unicodedata
+from collections.abc import Iterable
 
 from hypothesis import strategies as st
 
+from .models import Entity
 from .normalize import load_patronymic_suffixes
 from .normalize.translit import load_systems
+from .variants import VARIANT_CLASSES, VariantClass
 
-__all__ = ["INVISIBLE_CHARACTERS", "LOOKALIKES", "any_unicode_text", "name_variants"]
+__all__ = [
+    "INVISIBLE_CHARACTERS",
+    "LOOKALIKES",
+    "any_unicode_text",
+    "list_variant_pairs",
+    "name_variants",
+    "variants_of",
+]
 
 #: Characters that render as nothing and must not change a name.
 INVISIBLE_CHARACTERS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
@@ -109,3 +126,107 @@ def name_variants(draw: st.DrawFn, name: str) -> str:
     if len(tokens) >= 2 and draw(st.booleans()):
         return f"{tokens[-1].upper()}, {' '.join(tokens[:-1])}"
     return " ".join(tokens)
+
+
+def _chosen_classes(classes: Iterable[str] | None, *, pair_classes: bool) -> list[VariantClass]:
+    names = list(VARIANT_CLASSES) if classes is None else list(classes)
+    chosen = []
+    for name in names:
+        if name not in VARIANT_CLASSES:
+            known = ", ".join(VARIANT_CLASSES)
+            raise ValueError(f"unknown variant class {name!r}; known: {known}")
+        variant_class = VARIANT_CLASSES[name]
+        if variant_class.is_pair_class == pair_classes:
+            chosen.append(variant_class)
+        elif classes is not None:
+            kind = "a pair class" if variant_class.is_pair_class else "a transform class"
+            raise ValueError(f"{name} is {kind}")
+    return chosen
+
+
+def variants_of(
+    name: str, *, classes: Iterable[str] | None = None
+) -> st.SearchStrategy[tuple[str, str]]:
+    """``(class name, variant)`` pairs: variants of ``name`` drawn by the seeded generators of
+    :data:`sanctionmatch.variants.VARIANT_CLASSES`.
+
+    Only the classes that apply to the name are drawn (a Cyrillic romanisation needs a
+    Cyrillic name, initials need two words). Hypothesis draws the class and the generator's
+    random state, so a failing example shrinks and replays like any other.
+
+    Args:
+        name: a name as a list gives it, e.g. ``"Dmitry Sergeyevich PESKOV"``.
+        classes: the names of the transform classes to draw from (e.g. ``["noise-typo-1"]``);
+            all transform classes if ``None``.
+
+    Returns:
+        A strategy of ``(class name, variant)`` tuples.
+
+    Raises:
+        ValueError: a class is unknown or a pair class, or no chosen class applies to ``name``.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> from sanctionmatch import compare_names
+        >>> @settings(max_examples=25)
+        ... @given(variants_of("Dmitry Sergeyevich PESKOV", classes=["order-comma", "noise-case"]))
+        ... def test_order_and_case_still_match(pair):
+        ...     variant_class, variant = pair
+        ...     score = compare_names("Dmitry Sergeyevich PESKOV", variant).score
+        ...     assert score >= 0.8, f"{variant_class}: {variant!r} scored {score}"
+        >>> test_order_and_case_still_match()
+    """
+    probe = random.Random(0)
+    applicable = [
+        c.name
+        for c in _chosen_classes(classes, pair_classes=False)
+        if c.generate(name, probe) is not None
+    ]
+    if not applicable:
+        raise ValueError(f"no chosen variant class applies to {name!r}")
+
+    def draw(chosen: tuple[str, random.Random]) -> tuple[str, str]:
+        class_name, rng = chosen
+        variant = VARIANT_CLASSES[class_name].generate(name, rng)
+        if variant is None:  # applicability never depends on the random state
+            raise AssertionError(f"{class_name} applied to {name!r} once and then did not")
+        return class_name, variant
+
+    return st.tuples(st.sampled_from(applicable), st.randoms(use_true_random=False)).map(draw)
+
+
+def list_variant_pairs(
+    entity: Entity, *, classes: Iterable[str] | None = None
+) -> st.SearchStrategy[tuple[str, str, str]]:
+    """``(class name, reference, variant)``: the ground-truth pairs a listed entity holds for
+    the pair classes (two names the list itself gives one person).
+
+    Args:
+        entity: a listed entity, e.g. from :func:`sanctionmatch.sources.load_default`.
+        classes: the names of the pair classes to draw from; all pair classes if ``None``.
+
+    Returns:
+        A strategy sampling the entity's ``(class name, reference, variant)`` pairs.
+
+    Raises:
+        ValueError: a class is unknown or a transform class, or the entity holds no pair.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> from sanctionmatch.sources import load_default
+        >>> eu = load_default()[0].entities
+        >>> peskov = next(e for e in eu if e.id == "eu:136072")
+        >>> @settings(max_examples=10)
+        ... @given(list_variant_pairs(peskov, classes=["translit-eu-languages"]))
+        ... def test_names(triple):
+        ...     assert triple[1] == "Dmitry Sergeyevich PESKOV"
+        >>> test_names()
+    """
+    triples = [
+        (c.name, reference, variant)
+        for c in _chosen_classes(classes, pair_classes=True)
+        for reference, variant in c.pairs_of(entity)
+    ]
+    if not triples:
+        raise ValueError(f"entity {entity.id} holds no pair of the chosen classes")
+    return st.sampled_from(triples)

@@ -99,7 +99,18 @@ def _is_dropped(char: str) -> bool:
     return category in ("Cf", "Cs", "Co", "Cn") or char in "\u034f\u115f\u1160\u3164\uffa0"
 
 
-_MARK_KEEPING_SCRIPTS = frozenset({Script.CYRILLIC, Script.ARABIC, Script.HANGUL, Script.HAN})
+_MARK_KEEPING_SCRIPTS = frozenset({Script.ARABIC, Script.HANGUL, Script.HAN})
+#: The marks that make Cyrillic letters of their own (й, ў: breve; ё, ї: diaeresis); the
+#: stress accents that lists print on Cyrillic names (Серге́й) are dropped like Latin accents.
+_CYRILLIC_LETTER_MARKS = frozenset("\u0306\u0308")
+#: Latin letters that Unicode does not decompose into a base letter and an accent, folded to
+#: the ASCII letters they are written with when the accent is lost (Łukasz, Đorđe, Søren).
+_LATIN_FOLDS = str.maketrans(
+    {"ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ı": "i", "ŧ": "t", "ŀ": "l", "ƚ": "l"}
+)
+#: Apostrophe look-alikes written inside names (Sa´d, SA‘UD); NFKC would turn the acute
+#: accent into a space and split the name.
+_APOSTROPHES = str.maketrans({"´": "'", "‘": "'", "`": "'", "ʹ": "'", "ʻ": "'"})
 
 
 def strip_marks(text: str) -> str:
@@ -116,7 +127,9 @@ def strip_marks(text: str) -> str:
     base_script = Script.OTHER
     for char in decomposed:
         if unicodedata.combining(char):
-            if base_script in _MARK_KEEPING_SCRIPTS:
+            if base_script in _MARK_KEEPING_SCRIPTS or (
+                base_script is Script.CYRILLIC and char in _CYRILLIC_LETTER_MARKS
+            ):
                 kept.append(char)
             continue
         base_script = script_of(char)
@@ -170,7 +183,7 @@ def clean_text(text: str) -> str:
 
 
 def _clean_once(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text.translate(_APOSTROPHES))
     chars: list[str] = []
     for char in text:
         if _is_dropped(char):
@@ -180,5 +193,6 @@ def _clean_once(text: str) -> str:
         else:
             chars.append(char)
     text = unicodedata.normalize("NFKC", strip_marks("".join(chars)).casefold())
+    text = text.translate(_LATIN_FOLDS)
     words = [fold_homoglyphs(word) for word in text.split()]
     return " ".join(words)

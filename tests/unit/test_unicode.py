@@ -24,6 +24,9 @@ from sanctionmatch.normalize import Script, clean_text, fold_homoglyphs, script_
         ("Йосиф Ёлкин", "йосиф ёлкин"),  # Cyrillic letters with marks keep them
         ("  Dmitry\t\nPeskov  ", "dmitry peskov"),
         ("STRAẞE", "strasse"),
+        ("Серге́й КНЯ́ЗЕВ", "сергей князев"),  # stress accents printed on list names
+        ("Łukasz Đorđević Søren", "lukasz dordevic soren"),  # letters that do not decompose
+        ("Sa´d SA‘UD", "sa'd sa'ud"),  # apostrophe look-alikes stay inside the name
     ],
 )
 def test_clean_text(raw: str, cleaned: str) -> None:
