@@ -23,7 +23,7 @@ from typing import Any
 from ..errors import EmptyNameError
 from ..limits import MAX_NAME_LENGTH, MAX_NAME_TOKENS, check_text_argument
 from .skeleton import skeleton
-from .translit import ascii_fold, romanize_variants
+from .translit import ascii_fold, load_systems, romanize_variants
 from .unicode import Script, clean_text, script_of
 
 __all__ = [
@@ -188,13 +188,26 @@ def _titles() -> frozenset[tuple[str, ...]]:
 
 @cache
 def _legal_forms() -> dict[tuple[str, ...], str]:
+    """Legal-form phrases as token tuples, each with its canonical form. A Cyrillic phrase of
+    several words (Акционерное общество) is also entered under each Cyrillic romanisation
+    system, since lists and payments write it out in Latin letters (Aktsionernoye
+    obshchestvo)."""
     forms: dict[tuple[str, ...], str] = {}
     for entry in _read_table("legal_forms.json")["forms"]:
         canonical = entry["canonical"]
         for variant in (canonical, *entry["variants"]):
             key = tuple(tokenize_name(clean_text(variant)))
-            if key:
-                forms.setdefault(key, canonical)
+            if not key:
+                continue
+            forms.setdefault(key, canonical)
+            # Only written-out phrases: romanised abbreviations (АТ, ПАТ, ТОО -> at, pat, too)
+            # are words and given names in Latin text; the table lists the ones it wants.
+            if len(key) > 1 and any(_is_cyrillic(word) for word in key):
+                for system in load_systems().values():
+                    if system.script is Script.CYRILLIC:
+                        spelt = tuple(ascii_fold(system.romanize_word(word)) for word in key)
+                        if all(spelt):
+                            forms.setdefault(spelt, canonical)
     return forms
 
 
