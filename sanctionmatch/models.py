@@ -53,6 +53,19 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+class _WithSchemaField(_Strict):
+    """Models with a ``schema`` field (held as ``schema_``: BaseModel has a ``schema`` method)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        str_strip_whitespace=True,
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+    )
+
+
 class ListSource(StrEnum):
     """The publisher of a sanctions list; an entity id starts with the value's prefix."""
 
@@ -148,7 +161,7 @@ class BirthDate(_Strict):
         return int(self.value[:4])
 
 
-class Entity(_Strict):
+class Entity(_WithSchemaField):
     """A listed person, organisation, vessel or aircraft with every name the list gives it.
 
     ``id`` is ``<source>:<native id>`` and stays the same across rebuilds of the same list file.
@@ -164,15 +177,6 @@ class Entity(_Strict):
     gender: Literal["male", "female"] | None = None
     source_file: str | None = None
     notes: str | None = None
-
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        str_strip_whitespace=True,
-        validate_by_name=True,
-        validate_by_alias=True,
-        serialize_by_alias=True,
-    )
 
     @field_validator("id")
     @classmethod
@@ -292,21 +296,12 @@ class NameComparison(_Strict):
     explanation: Explanation
 
 
-class QueryFacts(_Strict):
+class QueryFacts(_WithSchemaField):
     """What the caller knows about the screened party besides its name (all optional)."""
 
     birth_date: Annotated[str, Field(pattern=PARTIAL_DATE_PATTERN)] | None = None
     nationality: Annotated[str, Field(pattern=r"^[a-z]{2}$")] | None = None
     schema_: EntitySchema | None = Field(default=None, alias="schema")
-
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        str_strip_whitespace=True,
-        validate_by_name=True,
-        validate_by_alias=True,
-        serialize_by_alias=True,
-    )
 
 
 class Evidence(_Strict):
