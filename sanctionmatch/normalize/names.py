@@ -214,7 +214,11 @@ def _legal_forms() -> dict[tuple[str, ...], str]:
 @cache
 def _given_name_equivalents() -> dict[str, frozenset[str]]:
     table = _read_table("name_parts.json")
-    groups = [*table["given_name_equivalents"], *table["arabic_name_equivalents"]]
+    groups = [
+        *table["given_name_equivalents"],
+        *table["arabic_name_equivalents"],
+        *table["organisation_word_equivalents"],
+    ]
     equivalents: dict[str, frozenset[str]] = {}
     for group in groups:
         for spelling in group:
