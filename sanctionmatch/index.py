@@ -212,29 +212,44 @@ class NameIndex:
         """How many names of entities the index holds."""
         return len(self.aliases)
 
-    def candidate_aliases(self, query: NameForm) -> set[int]:
-        """The aliases that can score above 0 against ``query`` (a superset of the matches)."""
+    def candidate_aliases(
+        self, query: NameForm, *, memo: dict[NameToken, set[int]] | None = None
+    ) -> set[int]:
+        """The aliases that can score above 0 against ``query`` (a superset of the matches).
+
+        ``memo`` keeps each token's look-ups for the caller's next queries (text screening
+        asks for every stretch of a run, so the same words come back many times).
+        """
         found: set[int] = set()
         for token in query.distinctive_tokens:
-            # Arabic script against Latin spellings, and the other way round, by consonants.
-            other_script = self._consonants[not token.is_arabic]
-            for key in token.consonant_keys:
-                found.update(other_script.get(key, ()))
-            for key in token.skeletons:  # the query token written split in an alias
-                found.update(self._joined.get(key, ()))
+            found |= self._near_token(token, memo)
         for joined in query.joined:  # the query's split tokens written as one in an alias
             for key in joined.token.skeletons:
                 self._skeletons.aliases_near(key, 1.0, found)
+        return found
+
+    def _near_token(self, token: NameToken, memo: dict[NameToken, set[int]] | None) -> set[int]:
+        """The aliases one distinctive query token can align with."""
+        if memo is not None and token in memo:
+            return memo[token]
+        found: set[int] = set()
+        # Arabic script against Latin spellings, and the other way round, by consonants.
+        other_script = self._consonants[not token.is_arabic]
+        for key in token.consonant_keys:
+            found.update(other_script.get(key, ()))
+        for key in token.skeletons:  # the query token written split in an alias
+            found.update(self._joined.get(key, ()))
+        for form in token.forms - token.spellings:  # equal forms: exact look-ups
+            self._forms.aliases_near(form, 1.0, found)
+        for key in token.skeletons - token.own_skeletons:
+            self._skeletons.aliases_near(key, 1.0, found)
+        for spelling in token.spellings:  # fuzzy similarity uses own spellings only
+            self._forms.aliases_near(spelling, MIN_ALIGNED_SIMILARITY - _EPSILON, found)
         skeleton_cutoff = MIN_ALIGNED_SIMILARITY / SKELETON_FACTOR - _EPSILON
-        for token in query.distinctive_tokens:
-            for form in token.forms - token.spellings:  # equal forms: exact look-ups
-                self._forms.aliases_near(form, 1.0, found)
-            for key in token.skeletons - token.own_skeletons:
-                self._skeletons.aliases_near(key, 1.0, found)
-            for spelling in token.spellings:  # fuzzy similarity uses own spellings only
-                self._forms.aliases_near(spelling, MIN_ALIGNED_SIMILARITY - _EPSILON, found)
-            for key in token.own_skeletons:
-                self._skeletons.aliases_near(key, skeleton_cutoff, found)
+        for key in token.own_skeletons:
+            self._skeletons.aliases_near(key, skeleton_cutoff, found)
+        if memo is not None:
+            memo[token] = found
         return found
 
     def search(
@@ -244,6 +259,7 @@ class NameIndex:
         threshold: float,
         limit: int | None = None,
         retrieval: Retrieval = "candidates",
+        memo: dict[NameToken, set[int]] | None = None,
     ) -> list[AliasHit]:
         """The best alias of each entity scoring at least ``threshold``, best first.
 
@@ -256,7 +272,7 @@ class NameIndex:
         if retrieval == "exhaustive":
             aliases: Iterable[int] = range(len(self.aliases))
         elif retrieval == "candidates":
-            aliases = sorted(self.candidate_aliases(query))
+            aliases = sorted(self.candidate_aliases(query, memo=memo))
         else:
             raise InvalidInputError(
                 f"retrieval must be 'candidates' or 'exhaustive', got {retrieval!r}"

@@ -29,7 +29,7 @@ from importlib import resources
 from .errors import EmptyNameError
 from .index import AliasHit, NameIndex
 from .models import EntitySchema
-from .normalize import clean_text, is_title, normalize_name
+from .normalize import NameToken, clean_text, is_title, normalize_name
 from .score import SKELETON_FACTOR
 
 __all__ = ["MAX_MENTION_TOKENS", "Span", "find_mentions", "find_name_runs"]
@@ -146,6 +146,7 @@ def find_mentions(
 ) -> list[tuple[Span, list[AliasHit]]]:
     """The non-overlapping spans of ``text`` that match listed names, in text order."""
     scored: list[tuple[float, int, int, Span, list[AliasHit]]] = []
+    memo: dict[NameToken, set[int]] = {}  # each word's index look-ups, shared by its stretches
     for run in find_name_runs(text):
         for first in range(len(run)):
             for last in range(first, min(first + MAX_MENTION_TOKENS, len(run))):
@@ -154,7 +155,7 @@ def find_mentions(
                     query = normalize_name(text[span.start : span.end])
                 except EmptyNameError:
                     continue
-                hits = index.search(query, threshold=threshold, limit=limit)
+                hits = index.search(query, threshold=threshold, limit=limit, memo=memo)
                 if first == last:
                     hits = [hit for hit in hits if _is_one_word_match(hit, index)]
                 cost = NEIGHBOUR_COST * ((first > 0) + (last < len(run) - 1))

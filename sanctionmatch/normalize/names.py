@@ -148,17 +148,9 @@ class NameForm:
     def joined(self) -> tuple[JoinedToken, ...]:
         """Every ordered pair of its name tokens and particles written as one word (both
         orders, so that token order never matters); made on demand, not stored, because an
-        index of a million aliases would hold millions of them."""
-        tokens = self.tokens
-        names = [i for i, t in enumerate(tokens) if t.role.is_joinable]
-        if not 2 <= len(names) <= MAX_JOINABLE_TOKENS:
-            return ()
-        return tuple(
-            JoinedToken(i, j, _join(tokens[i], tokens[j]))
-            for i in names
-            for j in names
-            if i != j and (tokens[i].role.is_distinctive or tokens[j].role.is_distinctive)
-        )
+        index of a million aliases would hold millions of them (a query's are remembered, as
+        it is aligned with many aliases)."""
+        return _joined_pairs(self.tokens)
 
     @property
     def joinable_count(self) -> int:
@@ -364,6 +356,19 @@ def _make_token(text: str, role: TokenRole) -> NameToken:
 #: Joined spellings are made from every spelling of both tokens while there are at most this
 #: many combinations (Latin tokens have one or a few), else from their plain ASCII spellings.
 MAX_JOINED_SPELLINGS = 16
+
+
+@lru_cache(maxsize=1024)
+def _joined_pairs(tokens: tuple[NameToken, ...]) -> tuple[JoinedToken, ...]:
+    names = [i for i, t in enumerate(tokens) if t.role.is_joinable]
+    if not 2 <= len(names) <= MAX_JOINABLE_TOKENS:
+        return ()
+    return tuple(
+        JoinedToken(i, j, _join(tokens[i], tokens[j]))
+        for i in names
+        for j in names
+        if i != j and (tokens[i].role.is_distinctive or tokens[j].role.is_distinctive)
+    )
 
 
 @lru_cache(maxsize=65536)
