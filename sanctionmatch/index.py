@@ -25,9 +25,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from rapidfuzz import process
-
 from .errors import InvalidInputError
+from .fuzzy import FuzzyVocabulary
 from .models import Entity, NameKind
 from .normalize import NameForm, NameToken, normalize_name
 from .score import (
@@ -35,7 +34,6 @@ from .score import (
     SKELETON_FACTOR,
     Alignment,
     align_names,
-    spelling_similarity,
 )
 
 __all__ = ["NORMALIZATION_VERSION", "AliasHit", "NameIndex", "Retrieval"]
@@ -64,30 +62,30 @@ class AliasHit:
 class _Vocabulary:
     """Distinct token spellings, each with the aliases whose distinctive tokens have it."""
 
-    __slots__ = ("_aliases_of", "_position", "words")
+    __slots__ = ("_aliases_of", "_words")
 
     def __init__(self) -> None:
-        self.words: list[str] = []
+        self._words = FuzzyVocabulary()
         self._aliases_of: list[set[int]] = []
-        self._position: dict[str, int] = {}
+
+    @property
+    def words(self) -> list[str]:
+        """The distinct spellings, in the order they were added."""
+        return self._words.words
 
     def add(self, word: str, aliases: Iterable[int]) -> None:
-        position = self._position.get(word)
-        if position is None:
-            position = self._position[word] = len(self.words)
-            self.words.append(word)
+        position = self._words.add(word)
+        if position == len(self._aliases_of):
             self._aliases_of.append(set())
         self._aliases_of[position].update(aliases)
 
     def aliases_near(self, word: str, cutoff: float, into: set[int]) -> None:
         if cutoff >= 1.0:
-            exact = self._position.get(word)
+            exact = self._words.position(word)
             if exact is not None:
                 into |= self._aliases_of[exact]
             return
-        for _, _, position in process.extract(
-            word, self.words, scorer=spelling_similarity, score_cutoff=cutoff, limit=None
-        ):
+        for position in self._words.near(word, cutoff):
             into |= self._aliases_of[position]
 
 

@@ -200,7 +200,9 @@ def test_lists_and_index_options_exclude_each_other(capsys: pytest.CaptureFixtur
 
 
 def test_facts_options_show_their_evidence(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "screen", "Dmitry Sergeyevich Peskov", "--birth-date", "1967-10-17")
+    status, out, _ = run(
+        capsys, "screen", "Dmitry Sergeyevich Peskov", "--birth-date", "1967-10-17"
+    )
     assert status == 1 and "birth-date match (+0.05)" in out
     status, out, _ = run(capsys, "screen", "--json", "Dmitry Peskov", "--birth-date", "17/10/1967")
     assert status == 2 and out == ""

@@ -21,7 +21,9 @@ def test_a_matching_birth_date_raises_the_score(screener: Screener) -> None:
 
 
 def test_a_year_alone_agrees_with_a_full_date(screener: Screener) -> None:
-    assert peskov(screener.screen("Dmitry Peskov", birth_date="1967")).evidence[0].outcome == "match"
+    assert (
+        peskov(screener.screen("Dmitry Peskov", birth_date="1967")).evidence[0].outcome == "match"
+    )
 
 
 def test_a_different_birth_date_sets_an_exact_name_hit_aside_not_away(screener: Screener) -> None:
@@ -58,9 +60,11 @@ def test_result_records_the_facts_used(screener: Screener) -> None:
 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
-    [({"birth_date": "17.10.1967"}, "birth_date '17.10.1967': expected YYYY"),
-     ({"nationality": "Russia"}, "nationality 'russia': expected an ISO 3166-1"),
-     ({"schema": "Martian"}, "schema 'Martian': expected Person")],
+    [
+        ({"birth_date": "17.10.1967"}, "birth_date '17.10.1967': expected YYYY"),
+        ({"nationality": "Russia"}, "nationality 'russia': expected an ISO 3166-1"),
+        ({"schema": "Martian"}, "schema 'Martian': expected Person"),
+    ],
 )
 def test_bad_facts_are_refused(screener: Screener, kwargs: dict[str, str], message: str) -> None:
     with pytest.raises(InvalidInputError, match=message):

@@ -1,0 +1,225 @@
+"""Fuzzy look-up of a word in a vocabulary: every word within the scorer's spelling cut-off.
+
+The index asks, for each spelling of a query token, which of the ~100k distinct spellings of
+the listed aliases have a normalised OSA similarity (Levenshtein with swaps of neighbours) of
+at least 0.75 with it. Scanning the whole vocabulary with rapidfuzz costs about 4 ms per
+spelling; this module answers the same question from precomputed keys, exactly.
+
+Why the keys find every neighbour. A similarity of at least ``c`` between words of lengths
+``m`` and ``n`` means at most ``D = floor((1 - c) * max(m, n))`` OSA edits (one for c = 0.75
+and words of 4 to 7 letters, two for 8 to 11). Two words within one edit (a substitution,
+insertion, deletion or swap) share a string made by deleting at most one letter from each:
+
+- words of 4 to 7 letters are stored under their one-deletion variants; a query looks up its
+  variants with up to ``D`` deletions (it may be the longer word of the pair);
+- words of 8 to 11 letters (two edits) are stored under the one-deletion variants of their
+  first half and of their second half: whatever the two edits are, one half of the query
+  (cut within a letter of the same place) is within one edit of the same half of the word,
+  since only a swap across the cut touches both halves;
+- longer words (rare, three or more edits) are kept in lists by length and scanned with
+  rapidfuzz, as are the 8-to-11-letter words when the query itself is that long.
+
+Every candidate a key yields is checked with the real similarity before it is returned, so
+the keys can only make the answer slower, never different. ``tests/property`` compares the
+answer with a scan of the whole vocabulary on generated words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+__all__ = ["FuzzyVocabulary"]
+
+#: Words shorter than this match only exactly (the scorer's ``MIN_FUZZY_LENGTH``).
+_MIN_LENGTH = 4
+#: The longest words stored under whole-word deletion keys, and under half-word keys.
+_WHOLE_MAX = 7
+_HALVES_MAX = 15
+
+
+def _one_deletions(word: str) -> Iterator[str]:
+    """The word and every word made by deleting one of its letters."""
+    yield word
+    for position in range(len(word)):
+        yield word[:position] + word[position + 1 :]
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """Every word made by deleting at most ``depth`` letters (the word itself included)."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {shorter for longer in frontier for shorter in _one_deletions(longer) if shorter}
+        found |= frontier
+    return found
+
+
+def _max_edits(length: int, cutoff: float) -> int:
+    """The most edits a word of ``length`` letters may be from another of at most that length
+    while their normalised similarity stays at or above ``cutoff``."""
+    return int((1.0 - cutoff) * length + 1e-9)
+
+
+class FuzzyVocabulary:
+    """Distinct words, each with an integer id (its position), searchable by similarity.
+
+    >>> vocabulary = FuzzyVocabulary(["peskov", "peskova", "pevtsov", "putin"])
+    >>> sorted(vocabulary.words[i] for i in vocabulary.near("peskow", 0.75))
+    ['peskov', 'peskova']
+    """
+
+    __slots__ = ("_by_length", "_keys", "_position", "words")
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        self.words: list[str] = []
+        self._position: dict[str, int] = {}
+        self._keys: dict[str, int | list[int]] = {}
+        self._by_length: dict[int, tuple[list[str], list[int]]] = {}
+        for word in words:
+            self.add(word)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def position(self, word: str) -> int | None:
+        """The id of ``word`` if the vocabulary holds it."""
+        return self._position.get(word)
+
+    def add(self, word: str) -> int:
+        """Add ``word`` (once) and return its id."""
+        position = self._position.get(word)
+        if position is not None:
+            return position
+        position = self._position[word] = len(self.words)
+        self.words.append(word)
+        length = len(word)
+        if length < _MIN_LENGTH:
+            return position
+        if length <= _WHOLE_MAX:
+            keys: set[str] = set(_one_deletions(word))
+        else:
+            bucket = self._by_length.setdefault(length, ([], []))
+            bucket[0].append(word)
+            bucket[1].append(position)
+            if length > _HALVES_MAX:
+                return position
+            # Up to three edits, one of which may be a swap across the cut that touches
+            # both halves: the word with that swap undone is keyed too.
+            cut = length // 2
+            swapped = word[: cut - 1] + word[cut] + word[cut - 1] + word[cut + 1 :]
+            keys = _half_keys(word, length) | _half_keys(swapped, length)
+        table = self._keys
+        for key in keys:
+            having = table.get(key)
+            if having is None:
+                table[key] = position
+            elif isinstance(having, int):
+                table[key] = [having, position]
+            else:
+                having.append(position)
+        return position
+
+    def near(self, word: str, cutoff: float) -> set[int]:
+        """The ids of the words whose similarity with ``word`` is at least ``cutoff`` (an exact
+        match only, for words shorter than four letters on either side).
+
+        Cut-offs below 0.75 allow more edits than the keys were made for, so they scan the
+        whole vocabulary.
+        """
+        found: set[int] = set()
+        exact = self._position.get(word)
+        if exact is not None:
+            found.add(exact)
+        length = len(word)
+        if length < _MIN_LENGTH:
+            return found
+        if cutoff < _KEYED_CUTOFF:
+            scans: Iterable[tuple[list[str], list[int]]] = [
+                (self.words, list(range(len(self.words))))
+            ]
+        else:
+            scans = [
+                bucket
+                for other, bucket in self._by_length.items()
+                if _scanned(length, other, cutoff)
+            ]
+            for candidate in self._keyed_candidates(word, cutoff):
+                if (
+                    candidate not in found
+                    and OSA.normalized_similarity(word, self.words[candidate]) >= cutoff
+                ):
+                    found.add(candidate)
+        for bucket, positions in scans:
+            # rapidfuzz applies a cut-off as a distance, which can round away a similarity
+            # of exactly ``cutoff``: ask for a hair less and compare the similarity itself.
+            for other_word, similarity, at in process.extract(
+                word,
+                bucket,
+                scorer=OSA.normalized_similarity,
+                score_cutoff=max(0.0, cutoff - 1e-6),
+                limit=None,
+            ):
+                if similarity >= cutoff and len(other_word) >= _MIN_LENGTH:
+                    found.add(positions[at])
+        return found
+
+    def _keyed_candidates(self, word: str, cutoff: float) -> Iterator[int]:
+        """Ids that share a key with ``word``: a superset of its neighbours among the stored
+        words of 4 to 15 letters."""
+        length = len(word)
+        edits = _max_edits(length, cutoff)
+        lookups: set[str] = set()
+        if length - edits <= _WHOLE_MAX:
+            # Whole-word keys hold one deletion; the query, if the longer, may need more.
+            lookups |= {k for k in _deletions(word, max(1, edits)) if len(k) >= _MIN_LENGTH - 1}
+        prefixes: dict[int, set[str]] = {}
+        suffixes: dict[int, set[str]] = {}
+        for other in range(_WHOLE_MAX + 1, _HALVES_MAX + 1):
+            edits_of_pair = _max_edits(max(length, other), cutoff)
+            if abs(other - length) > edits_of_pair or edits_of_pair > 3:
+                continue
+            cut = other // 2
+            for size in (cut - 1, cut, cut + 1):
+                if size not in prefixes:
+                    prefixes[size] = set(_one_deletions(word[:size]))
+                lookups.update(f"<{other}{key}" for key in prefixes[size])
+            for size in (other - cut - 1, other - cut, other - cut + 1):
+                if size not in suffixes:
+                    suffixes[size] = set(_one_deletions(word[-size:]))
+                lookups.update(f">{other}{key}" for key in suffixes[size])
+        table = self._keys
+        for key in lookups:
+            having = table.get(key)
+            if having is None:
+                continue
+            if isinstance(having, int):
+                yield having
+            else:
+                yield from having
+
+
+def _half_keys(word: str, length: int) -> set[str]:
+    """The keys of a word of 8 to 15 letters: one-deletion variants of each half, tagged
+    with the half and the word's length."""
+    cut = length // 2
+    return {
+        *(f"<{length}{key}" for key in _one_deletions(word[:cut])),
+        *(f">{length}{key}" for key in _one_deletions(word[cut:])),
+    }
+
+
+#: The lowest cut-off the keys are made for (at most one edit in 7 letters, two in 11).
+_KEYED_CUTOFF = 0.75 - 1e-9
+
+
+def _scanned(length: int, other_length: int, cutoff: float) -> bool:
+    """Whether the stored words of ``other_length`` letters (8 or more) must be scanned for a
+    query of ``length`` letters: they can be near it, and they are too long for keys, or the
+    pair allows more than the two edits their half-word keys were made for."""
+    edits = _max_edits(max(length, other_length), cutoff)
+    if abs(length - other_length) > edits:
+        return False
+    return other_length > _HALVES_MAX or edits > 3

@@ -1,0 +1,79 @@
+"""The fuzzy vocabulary's keyed look-up returns exactly what a scan of every word returns."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
+
+from sanctionmatch.fuzzy import FuzzyVocabulary
+from sanctionmatch.score import MIN_ALIGNED_SIMILARITY, SKELETON_FACTOR
+
+# A small alphabet makes near neighbours (one to four edits apart) common.
+WORDS = st.text(alphabet="abcdeko", min_size=1, max_size=22)
+CUTOFFS = st.sampled_from(
+    [
+        MIN_ALIGNED_SIMILARITY - 1e-9,  # spellings
+        MIN_ALIGNED_SIMILARITY / SKELETON_FACTOR - 1e-9,  # skeletons
+        0.9,
+        0.6,  # below what the keys are made for: scans
+    ]
+)
+
+
+@st.composite
+def edited(draw: st.DrawFn, word: str) -> str:
+    """``word`` after up to four random edits (substitution, insertion, deletion, swap)."""
+    letters = list(word)
+    for _ in range(draw(st.integers(0, 4))):
+        kind = draw(st.sampled_from("sidt"))
+        at = draw(st.integers(0, len(letters)))
+        letter = draw(st.sampled_from("abcdekoz"))
+        if kind == "s" and at < len(letters):
+            letters[at] = letter
+        elif kind == "i":
+            letters.insert(at, letter)
+        elif kind == "d" and at < len(letters):
+            del letters[at]
+        elif kind == "t" and at + 1 < len(letters):
+            letters[at], letters[at + 1] = letters[at + 1], letters[at]
+    return "".join(letters) or word
+
+
+@st.composite
+def vocabulary_and_query(draw: st.DrawFn) -> tuple[list[str], str]:
+    words = draw(st.lists(WORDS, min_size=1, max_size=40))
+    source = draw(st.sampled_from(words))
+    return words, draw(edited(source))
+
+
+def scan(words: list[str], query: str, cutoff: float) -> set[str]:
+    if len(query) < 4:
+        return {query} & set(words)
+    return {
+        w
+        for w in words
+        if w == query or (len(w) >= 4 and OSA.normalized_similarity(query, w) >= cutoff)
+    }
+
+
+@settings(max_examples=1500, deadline=None)
+@given(vocabulary_and_query(), CUTOFFS)
+def test_keyed_lookup_equals_a_scan_of_every_word(
+    case: tuple[list[str], str], cutoff: float
+) -> None:
+    words, query = case
+    vocabulary = FuzzyVocabulary(words)
+    found = {vocabulary.words[i] for i in vocabulary.near(query, cutoff)}
+    assert found == scan(words, query, cutoff)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=30))
+def test_ids_are_positions_and_repeated_words_are_stored_once(words: list[str]) -> None:
+    vocabulary = FuzzyVocabulary(words)
+    assert vocabulary.words == list(dict.fromkeys(words))
+    for word in words:
+        position = vocabulary.position(word)
+        assert position is not None and vocabulary.words[position] == word
+        assert position in vocabulary.near(word, 0.99)
