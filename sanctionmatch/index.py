@@ -21,15 +21,19 @@ exactly: those alignments are found too, at the cost of a hash look-up.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from .errors import InvalidInputError
 from .fuzzy import FuzzyVocabulary
 from .models import Entity, NameKind
-from .normalize import NameForm, NameToken, normalize_name
+from .normalize import NameForm, NameToken, TokenRole, normalize_name
 from .score import (
+    EXTRA_NAME_COST,
+    INITIAL_SIMILARITY,
     MIN_ALIGNED_SIMILARITY,
     SKELETON_FACTOR,
     Alignment,
@@ -105,6 +109,7 @@ class NameIndex:
         "_consonants",
         "_forms",
         "_joined",
+        "_shapes",
         "_skeletons",
         "aliases",
         "entities",
@@ -175,6 +180,7 @@ class NameIndex:
         pairs: dict[str, set[int]] = {}  # skeletons of aliases' joined token pairs
         consonants: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})  # Latin, Arabic
         postings: dict[NameToken, list[int]] = {}
+        self._shapes = array("H", (_shape_of(form) for _, _, form in aliases))
         for alias, (_, _, form) in enumerate(aliases):
             for token in form.tokens:
                 if token.role.is_distinctive:
@@ -218,13 +224,35 @@ class NameIndex:
         ``memo`` keeps each token's look-ups for the caller's next queries (text screening
         asks for every stretch of a run, so the same words come back many times).
         """
+        hits = self._token_hits(query, memo)
         found: set[int] = set()
-        for token in query.distinctive_tokens:
-            found |= self._near_token(token, memo)
-        for joined in query.joined:  # the query's split tokens written as one in an alias
-            for key in joined.token.skeletons:
-                self._skeletons.aliases_near(key, 1.0, found)
+        for having in hits.per_token:
+            found |= having
         return found
+
+    def _token_hits(self, query: NameForm, memo: dict[NameToken, set[int]] | None) -> _TokenHits:
+        """For each distinctive token of ``query``, the aliases it can align with, and the
+        aliases where two tokens written as one (on either side) can align."""
+        tokens = query.distinctive_tokens
+        per_token = [self._near_token(token, memo) for token in tokens]
+        joined: set[int] = set()
+        for token in tokens:  # the query token written split in an alias
+            for key in token.skeletons:
+                joined.update(self._joined.get(key, ()))
+        distinctive_at = [k for k, token in enumerate(query.tokens) if token.role.is_distinctive]
+        position = {k: at for at, k in enumerate(distinctive_at)}
+        for pair in query.joined:  # the query's split tokens written as one in an alias
+            found: set[int] = set()
+            for key in pair.token.skeletons:
+                self._skeletons.aliases_near(key, 1.0, found)
+            if not found:
+                continue
+            joined |= found
+            for part in (pair.first, pair.second):
+                at = position.get(part)
+                if at is not None:
+                    per_token[at] = per_token[at] | found
+        return _TokenHits(tokens, per_token, joined)
 
     def _near_token(self, token: NameToken, memo: dict[NameToken, set[int]] | None) -> set[int]:
         """The aliases one distinctive query token can align with."""
@@ -268,17 +296,17 @@ class NameIndex:
         if not query.distinctive_tokens:
             return []
         if retrieval == "exhaustive":
-            aliases: Iterable[int] = range(len(self.aliases))
+            scored: Iterable[tuple[int, bool]] = ((a, True) for a in range(len(self.aliases)))
         elif retrieval == "candidates":
-            aliases = sorted(self.candidate_aliases(query, memo=memo))
+            scored = self._worth_scoring(query, threshold, memo)
         else:
             raise InvalidInputError(
                 f"retrieval must be 'candidates' or 'exhaustive', got {retrieval!r}"
             )
         best: dict[int, AliasHit] = {}
-        for alias in aliases:
+        for alias, joins in scored:
             entity_index, name_index, form = self.aliases[alias]
-            alignment = align_names(query, form)
+            alignment = align_names(query, form, joins=joins)
             if alignment.score < threshold or alignment.score <= 0.0:
                 continue
             current = best.get(entity_index)
@@ -286,6 +314,39 @@ class NameIndex:
                 best[entity_index] = AliasHit(entity_index, name_index, alignment)
         hits = sorted(best.values(), key=lambda h: (-h.score, self.entities[h.entity_index].id))
         return hits[:limit] if limit is not None else hits
+
+    def _worth_scoring(
+        self, query: NameForm, threshold: float, memo: dict[NameToken, set[int]] | None
+    ) -> Iterator[tuple[int, bool]]:
+        """The candidate aliases whose score can reach ``threshold``, each with whether two
+        tokens written as one may align in it.
+
+        An alias some of whose query tokens found nothing in it cannot score more than
+        :func:`score_ceiling` says, from how many tokens of each role each side has: those
+        below the threshold are not scored at all (most candidates share one common token,
+        such as Mohammed, and nothing else with the query).
+        """
+        hits = self._token_hits(query, memo)
+        counted: tuple[Counter[int], Counter[int]] = (Counter(), Counter())
+        for token, having in zip(hits.tokens, hits.per_token, strict=True):
+            counted[token.role is TokenRole.PATRONYMIC].update(having)
+        names, patronymics = counted
+        profile = _QueryProfile(query)
+        ceilings: dict[tuple[int, int, int], bool] = {}
+        shapes = self._shapes
+        for alias in sorted(names.keys() | patronymics.keys()):
+            if alias in hits.joined:
+                yield alias, True
+                continue
+            key = (names[alias], patronymics[alias], shapes[alias])
+            worth = ceilings.get(key)
+            if worth is None:
+                worth = ceilings[key] = (
+                    profile.ceiling(names[alias], patronymics[alias], shapes[alias])
+                    >= threshold - _EPSILON
+                )
+            if worth:
+                yield alias, False
 
 
 def _better(
@@ -298,3 +359,115 @@ def _better(
     rank_new = (names[name_index].kind is not NameKind.PRIMARY, name_index)
     rank_old = (names[current.name_index].kind is not NameKind.PRIMARY, current.name_index)
     return rank_new < rank_old
+
+
+@dataclass(frozen=True, slots=True)
+class _TokenHits:
+    """What retrieval found for each distinctive query token, and where joins may align."""
+
+    tokens: tuple[NameToken, ...]
+    per_token: list[set[int]]
+    joined: set[int]
+
+
+_SHAPE_LIMIT = 40  # more tokens of a role than MAX_NAME_TOKENS allows, per field
+
+
+def _shape_of(form: NameForm) -> int:
+    """How many names, patronymics and initials a name has, packed in one small integer."""
+    counts = Counter(token.role for token in form.tokens)
+    return (
+        counts[TokenRole.NAME]
+        + _SHAPE_LIMIT * counts[TokenRole.PATRONYMIC]
+        + _SHAPE_LIMIT * _SHAPE_LIMIT * counts[TokenRole.INITIAL]
+    )
+
+
+class _QueryProfile:
+    """The counts of a query's tokens by role, for :meth:`ceiling`."""
+
+    __slots__ = ("extra_weight", "initials", "names", "patronymics")
+
+    def __init__(self, query: NameForm) -> None:
+        roles = Counter(token.role for token in query.tokens)
+        self.names = roles[TokenRole.NAME]
+        self.patronymics = roles[TokenRole.PATRONYMIC]
+        self.initials = roles[TokenRole.INITIAL]
+        # The most the query's initials, particles and legal forms can add to paired weight.
+        initial_pair = (TokenRole.INITIAL.weight + TokenRole.NAME.weight) / 2
+        self.extra_weight = self.initials * initial_pair + TokenRole.PARTICLE.weight * (
+            roles[TokenRole.PARTICLE] + roles[TokenRole.LEGAL_FORM]
+        )
+
+    def ceiling(self, names_hit: int, patronymics_hit: int, shape: int) -> float:
+        """The highest score an alias of ``shape`` can get when ``names_hit`` of the query's
+        names and ``patronymics_hit`` of its patronymics found it (and no joined tokens did).
+
+        A query token that found nothing in the alias can only pair with one of its initials
+        (at ``INITIAL_SIMILARITY``) or stay unpaired; the alias's names and patronymics beyond
+        what the query's hits and initials can pair stay unpaired. With the paired weight W
+        at most what the query's tokens can pair, and L the least the unpaired tokens and the
+        initial pairs take off, the score is at most W / (W + L); each way of choosing which
+        tokens pair is tried and the highest ceiling kept.
+        """
+        alias_names = shape % _SHAPE_LIMIT
+        alias_patronymics = (shape // _SHAPE_LIMIT) % _SHAPE_LIMIT
+        alias_initials = shape // (_SHAPE_LIMIT * _SHAPE_LIMIT)
+        names_left = self.names - names_hit
+        patronymics_left = self.patronymics - patronymics_hit
+        paired_alias = names_hit + patronymics_hit + self.initials
+        hit_weight = names_hit * _NAME_PAIR + patronymics_hit * _PATRONYMIC_PAIR
+        best = 0.0
+        for alias_names_first in (True, False):
+            if alias_names_first:
+                used_names = min(alias_names, paired_alias)
+                used_patronymics = min(alias_patronymics, paired_alias - used_names)
+            else:
+                used_patronymics = min(alias_patronymics, paired_alias)
+                used_names = min(alias_names, paired_alias - used_patronymics)
+            alias_names_left = alias_names - used_names
+            alias_patronymics_left = alias_patronymics - used_patronymics
+            for query_names_first in (True, False):
+                if query_names_first:
+                    names_to_initial = min(names_left, alias_initials)
+                    patronymics_to_initial = min(
+                        patronymics_left, alias_initials - names_to_initial
+                    )
+                else:
+                    patronymics_to_initial = min(patronymics_left, alias_initials)
+                    names_to_initial = min(names_left, alias_initials - patronymics_to_initial)
+                query_names = names_left - names_to_initial
+                query_patronymics = patronymics_left - patronymics_to_initial
+                weight = (
+                    hit_weight
+                    + self.extra_weight
+                    + names_to_initial * _NAME_INITIAL_PAIR
+                    + patronymics_to_initial * _PATRONYMIC_INITIAL_PAIR
+                )
+                loss = (
+                    names_to_initial * _NAME_INITIAL_PAIR * (1 - INITIAL_SIMILARITY)
+                    + patronymics_to_initial * _PATRONYMIC_INITIAL_PAIR * (1 - INITIAL_SIMILARITY)
+                    + query_names * _name_cost(alias_names_left)
+                    + alias_names_left * _name_cost(query_names)
+                    + query_patronymics * _patronymic_cost(alias_patronymics_left)
+                    + alias_patronymics_left * _patronymic_cost(query_patronymics)
+                )
+                if weight > 0:
+                    best = max(best, weight / (weight + loss))
+        return best
+
+
+_NAME_PAIR = TokenRole.NAME.weight
+_PATRONYMIC_PAIR = (TokenRole.PATRONYMIC.weight + TokenRole.NAME.weight) / 2
+_NAME_INITIAL_PAIR = (TokenRole.NAME.weight + TokenRole.INITIAL.weight) / 2
+_PATRONYMIC_INITIAL_PAIR = (TokenRole.PATRONYMIC.weight + TokenRole.INITIAL.weight) / 2
+
+
+def _name_cost(other_side_unpaired: int) -> float:
+    """What an unpaired name costs (see ``score._unpaired_costs``): a conflict when the other
+    side has an unpaired name too, else an omission."""
+    return 1.0 if other_side_unpaired else EXTRA_NAME_COST
+
+
+def _patronymic_cost(other_side_unpaired: int) -> float:
+    return 1.0 if other_side_unpaired else TokenRole.PATRONYMIC.missing_cost

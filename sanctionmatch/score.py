@@ -192,17 +192,17 @@ def _tie_key(token: NameToken) -> tuple[str, str]:
     return token.role.value, token.text
 
 
-def _candidate_pairs(left: NameForm, right: NameForm) -> list[Pair]:
+def _candidate_pairs(left: NameForm, right: NameForm, joins: bool) -> list[Pair]:
     """Every pair of tokens similar enough to align: single tokens, and, where the names have
-    different numbers of name tokens and particles, two tokens of one side written as one of
-    the other."""
+    different numbers of name tokens and particles (and ``joins`` is true), two tokens of one
+    side written as one of the other."""
     pairs = [
         Pair((i,), (j,), a, b, scored)
         for i, a in enumerate(left.tokens)
         for j, b in enumerate(right.tokens)
         if (scored := token_similarity(a, b))[0] >= MIN_ALIGNED_SIMILARITY
     ]
-    if left.joinable_count != right.joinable_count:
+    if joins and left.joinable_count != right.joinable_count:
         for joined in left.joined:
             for j, b in enumerate(right.tokens):
                 if b.role.is_distinctive and (found := joined_similarity(joined.token, b)):
@@ -251,8 +251,12 @@ def _unpaired_costs(left: list[NameToken], right: list[NameToken]) -> dict[Token
     return costs
 
 
-def align_names(left: NameForm, right: NameForm) -> Alignment:
+def align_names(left: NameForm, right: NameForm, *, joins: bool = True) -> Alignment:
     """Pair the tokens of two names, best pairs first, and score the pairing.
+
+    ``joins=False`` skips looking for two tokens written as one; the index passes it when its
+    joined-token tables already showed that no such pair can align (it saves the costliest
+    part of a comparison).
 
     >>> from sanctionmatch.normalize import normalize_name
     >>> a = align_names(normalize_name("D. Peskov"), normalize_name("Dmitry Sergeyevich Peskov"))
@@ -261,7 +265,7 @@ def align_names(left: NameForm, right: NameForm) -> Alignment:
     >>> round(align_names(normalize_name("Abdulrahman"), normalize_name("Abdul Rahman")).score, 3)
     1.0
     """
-    candidates = _candidate_pairs(left, right)
+    candidates = _candidate_pairs(left, right, joins)
     candidates.sort(
         key=lambda p: (
             -p.similarity,

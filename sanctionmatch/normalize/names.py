@@ -40,7 +40,14 @@ __all__ = [
 
 
 class TokenRole(StrEnum):
-    """What a token is in its name; decides what a missing or matched token weighs."""
+    """What a token is in its name; decides what a missing or matched token weighs.
+
+    Each role carries, as plain attributes (read on every token comparison, so no property
+    calls): ``weight``, the weight of the token when aligned with another; ``missing_cost``,
+    what it costs when nothing on the other side matches it; ``is_distinctive``, whether a
+    match of this token alone is evidence of the same name; ``is_joinable``, whether lists
+    write it joined to a neighbour (Abdul Rahman, Al-Tikriti).
+    """
 
     NAME = "name"
     PATRONYMIC = "patronymic"
@@ -48,41 +55,25 @@ class TokenRole(StrEnum):
     PARTICLE = "particle"
     LEGAL_FORM = "legal-form"
 
-    @property
-    def weight(self) -> float:
-        """The weight of the token when it is aligned with another."""
-        return _ALIGNED_WEIGHT[self]
-
-    @property
-    def missing_cost(self) -> float:
-        """The weight the token costs when nothing on the other side matches it."""
-        return _MISSING_COST[self]
-
-    @property
-    def is_distinctive(self) -> bool:
-        """Whether a match of this token alone is evidence of the same name."""
-        return self in (TokenRole.NAME, TokenRole.PATRONYMIC)
-
-    @property
-    def is_joinable(self) -> bool:
-        """Whether lists write the token joined to a neighbour (Abdul Rahman, Al-Tikriti)."""
-        return self in (TokenRole.NAME, TokenRole.PATRONYMIC, TokenRole.PARTICLE)
+    weight: float
+    missing_cost: float
+    is_distinctive: bool
+    is_joinable: bool
 
 
-_ALIGNED_WEIGHT = {
-    TokenRole.NAME: 1.0,
-    TokenRole.PATRONYMIC: 0.5,
-    TokenRole.INITIAL: 0.5,
-    TokenRole.PARTICLE: 0.2,
-    TokenRole.LEGAL_FORM: 0.2,
+_ROLE_TABLE = {
+    # role: (weight when aligned, cost when missing, distinctive, joinable)
+    TokenRole.NAME: (1.0, 1.0, True, True),
+    TokenRole.PATRONYMIC: (0.5, 0.2, True, True),
+    TokenRole.INITIAL: (0.5, 0.3, False, False),
+    TokenRole.PARTICLE: (0.2, 0.1, False, True),
+    TokenRole.LEGAL_FORM: (0.2, 0.1, False, False),
 }
-_MISSING_COST = {
-    TokenRole.NAME: 1.0,
-    TokenRole.PATRONYMIC: 0.2,
-    TokenRole.INITIAL: 0.3,
-    TokenRole.PARTICLE: 0.1,
-    TokenRole.LEGAL_FORM: 0.1,
-}
+for _role, (_weight, _cost, _distinctive, _joinable) in _ROLE_TABLE.items():
+    _role.weight = _weight
+    _role.missing_cost = _cost
+    _role.is_distinctive = _distinctive
+    _role.is_joinable = _joinable
 
 
 @dataclass(frozen=True, slots=True)
