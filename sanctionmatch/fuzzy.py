@@ -68,6 +68,8 @@ class FuzzyVocabulary:
 
     >>> vocabulary = FuzzyVocabulary(["peskov", "peskova", "pevtsov", "putin"])
     >>> sorted(vocabulary.words[i] for i in vocabulary.near("peskow", 0.75))
+    ['peskov']
+    >>> sorted(vocabulary.words[i] for i in vocabulary.near("peskow", 0.7))
     ['peskov', 'peskova']
     """
 
