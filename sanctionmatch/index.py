@@ -25,6 +25,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from .errors import InvalidInputError
@@ -46,6 +47,8 @@ __all__ = ["NORMALIZATION_VERSION", "AliasHit", "NameIndex", "Retrieval"]
 NORMALIZATION_VERSION = "2"
 
 Retrieval = Literal["candidates", "exhaustive"]
+#: How many query tokens' look-ups an index remembers (least recently used go first).
+NEAR_CACHE_SIZE = 16384
 _EPSILON = 1e-9
 
 
@@ -109,8 +112,10 @@ class NameIndex:
         "_consonants",
         "_forms",
         "_joined",
+        "_near_cached",
         "_shapes",
         "_skeletons",
+        "_with_initials",
         "aliases",
         "entities",
         "fingerprint",
@@ -175,12 +180,20 @@ class NameIndex:
         joined: dict[str, tuple[int, ...]] | None = None,
     ) -> None:
         self.aliases = aliases
+        # The aliases near a query token depend only on the token and this (immutable)
+        # index, so they are remembered across queries: names repeat (Mohammed, Ivanov).
+        self._near_cached = lru_cache(maxsize=NEAR_CACHE_SIZE)(self._near_token_uncached)
         self._forms = _Vocabulary()
         self._skeletons = _Vocabulary()
         pairs: dict[str, set[int]] = {}  # skeletons of aliases' joined token pairs
         consonants: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})  # Latin, Arabic
         postings: dict[NameToken, list[int]] = {}
         self._shapes = array("H", (_shape_of(form) for _, _, form in aliases))
+        self._with_initials = frozenset(
+            alias
+            for alias, (_, _, form) in enumerate(aliases)
+            if any(token.role is TokenRole.INITIAL for token in form.tokens)
+        )
         for alias, (_, _, form) in enumerate(aliases):
             for token in form.tokens:
                 if token.role.is_distinctive:
@@ -255,9 +268,16 @@ class NameIndex:
         return _TokenHits(tokens, per_token, joined)
 
     def _near_token(self, token: NameToken, memo: dict[NameToken, set[int]] | None) -> set[int]:
-        """The aliases one distinctive query token can align with."""
-        if memo is not None and token in memo:
-            return memo[token]
+        """The aliases one distinctive query token can align with (callers must not change
+        the set: it is shared through the caches)."""
+        if memo is None:
+            return self._near_cached(token)
+        found = memo.get(token)
+        if found is None:
+            found = memo[token] = self._near_cached(token)
+        return found
+
+    def _near_token_uncached(self, token: NameToken) -> set[int]:
         found: set[int] = set()
         # Arabic script against Latin spellings, and the other way round, by consonants.
         other_script = self._consonants[not token.is_arabic]
@@ -274,8 +294,6 @@ class NameIndex:
         skeleton_cutoff = MIN_ALIGNED_SIMILARITY / SKELETON_FACTOR - _EPSILON
         for key in token.own_skeletons:
             self._skeletons.aliases_near(key, skeleton_cutoff, found)
-        if memo is not None:
-            memo[token] = found
         return found
 
     def search(
@@ -322,31 +340,48 @@ class NameIndex:
         tokens written as one may align in it.
 
         An alias some of whose query tokens found nothing in it cannot score more than
-        :func:`score_ceiling` says, from how many tokens of each role each side has: those
+        :meth:`_QueryProfile.ceiling` says, from how many tokens of each role each side has: those
         below the threshold are not scored at all (most candidates share one common token,
         such as Mohammed, and nothing else with the query).
         """
         hits = self._token_hits(query, memo)
-        counted: tuple[Counter[int], Counter[int]] = (Counter(), Counter())
-        for token, having in zip(hits.tokens, hits.per_token, strict=True):
-            counted[token.role is TokenRole.PATRONYMIC].update(having)
-        names, patronymics = counted
         profile = _QueryProfile(query)
-        ceilings: dict[tuple[int, int, int], bool] = {}
+        pool = self._pool(hits, profile, threshold)
+        is_patronymic = [token.role is TokenRole.PATRONYMIC for token in hits.tokens]
+        ceilings: dict[tuple[int, int, int, bool], bool] = {}
         shapes = self._shapes
-        for alias in sorted(names.keys() | patronymics.keys()):
-            if alias in hits.joined:
-                yield alias, True
-                continue
-            key = (names[alias], patronymics[alias], shapes[alias])
+        joined = hits.joined
+        for alias in sorted(pool):
+            names_hit = patronymics_hit = 0
+            for patronymic, having in zip(is_patronymic, hits.per_token, strict=True):
+                if alias in having:
+                    if patronymic:
+                        patronymics_hit += 1
+                    else:
+                        names_hit += 1
+            joins = alias in joined
+            key = (names_hit, patronymics_hit, shapes[alias], joins)
             worth = ceilings.get(key)
             if worth is None:
-                worth = ceilings[key] = (
-                    profile.ceiling(names[alias], patronymics[alias], shapes[alias])
-                    >= threshold - _EPSILON
-                )
+                worth = ceilings[key] = profile.ceiling(*key) >= threshold - _EPSILON
             if worth:
-                yield alias, False
+                yield alias, joins
+
+    def _pool(self, hits: _TokenHits, profile: _QueryProfile, threshold: float) -> set[int]:
+        """The candidates worth a ceiling: all of them, or, when an alias with no initials
+        and no joined tokens needs two or more of the query's tokens to reach ``threshold``,
+        only those found by two tokens, those with initials and those with joined tokens (set
+        operations, so that a common token's thousands of aliases are never looped over)."""
+        sets = hits.per_token
+        union: set[int] = set().union(*sets)
+        if profile.plain_ceiling(1) >= threshold - _EPSILON:
+            return union
+        pool = union & hits.joined
+        pool |= union & self._with_initials
+        for first in range(len(sets)):
+            for second in range(first + 1, len(sets)):
+                pool |= sets[first] & sets[second]
+        return pool
 
 
 def _better(
@@ -399,9 +434,22 @@ class _QueryProfile:
             roles[TokenRole.PARTICLE] + roles[TokenRole.LEGAL_FORM]
         )
 
-    def ceiling(self, names_hit: int, patronymics_hit: int, shape: int) -> float:
+    def plain_ceiling(self, hit: int) -> float:
+        """The highest score an alias with no initials and no joined tokens can get when
+        ``hit`` of the query's names and patronymics found it (its best shape is the tokens
+        that were found and nothing else)."""
+        best = 0.0
+        for patronymics_hit in range(min(hit, self.patronymics) + 1):
+            names_hit = hit - patronymics_hit
+            if names_hit <= self.names:
+                shape = names_hit + _SHAPE_LIMIT * patronymics_hit
+                best = max(best, self.ceiling(names_hit, patronymics_hit, shape, False))
+        return best
+
+    def ceiling(self, names_hit: int, patronymics_hit: int, shape: int, joins: bool) -> float:
         """The highest score an alias of ``shape`` can get when ``names_hit`` of the query's
-        names and ``patronymics_hit`` of its patronymics found it (and no joined tokens did).
+        names and ``patronymics_hit`` of its patronymics found it; with ``joins``, each of
+        those may pair with two of the alias's tokens written as one.
 
         A query token that found nothing in the alias can only pair with one of its initials
         (at ``INITIAL_SIMILARITY``) or stay unpaired; the alias's names and patronymics beyond
@@ -415,7 +463,7 @@ class _QueryProfile:
         alias_initials = shape // (_SHAPE_LIMIT * _SHAPE_LIMIT)
         names_left = self.names - names_hit
         patronymics_left = self.patronymics - patronymics_hit
-        paired_alias = names_hit + patronymics_hit + self.initials
+        paired_alias = (names_hit + patronymics_hit) * (2 if joins else 1) + self.initials
         hit_weight = names_hit * _NAME_PAIR + patronymics_hit * _PATRONYMIC_PAIR
         best = 0.0
         for alias_names_first in (True, False):

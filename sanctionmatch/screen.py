@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -31,7 +32,7 @@ from .models import (
     ScreeningResult,
     TextScreeningResult,
 )
-from .normalize import normalize_name
+from .normalize import NameForm, normalize_name
 from .persist import read_index, write_index
 from .score import MIN_ALIGNED_SIMILARITY, explain_alignment
 from .sources import LoadedList, load_default, load_many
@@ -42,6 +43,8 @@ __all__ = ["DEFAULT_LIMIT", "DEFAULT_THRESHOLD", "Screener"]
 DEFAULT_THRESHOLD = 0.8
 #: How many matches a name returns at most, by default.
 DEFAULT_LIMIT = 10
+#: How many queries' normalised forms are remembered (least recently used go first).
+QUERY_CACHE_SIZE = 65536
 
 
 def _check_threshold(threshold: float) -> float:
@@ -83,6 +86,13 @@ def _check_facts(
                 "schema": "Person, Organization, Vessel or Aircraft",
             }[str(first["loc"][0])]
         ) from None
+
+
+@lru_cache(maxsize=QUERY_CACHE_SIZE)
+def _normalized_query(name: str) -> NameForm:
+    """A query's normalised form; remembered, since a ``NameForm`` is immutable and screening
+    repeats names (batches of payments, the stretches of a text)."""
+    return normalize_name(name)
 
 
 def _match_order(match: Match) -> tuple[float, str]:
@@ -266,7 +276,7 @@ class Screener:
         threshold = _check_threshold(threshold)
         limit = _check_limit(limit)
         facts = _check_facts(birth_date, nationality, schema)
-        query = normalize_name(name)
+        query = _normalized_query(name)
         if facts is None:
             hits = self.index.search(query, threshold=threshold, limit=limit, retrieval=retrieval)
             matches = tuple(self._to_match(hit) for hit in hits)
