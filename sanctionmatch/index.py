@@ -67,33 +67,38 @@ class AliasHit:
 
 
 class _Vocabulary:
-    """Distinct token spellings, each with the aliases whose distinctive tokens have it."""
+    """Distinct token spellings, each with the distinct tokens that have it; a token's
+    aliases are stored once, in ``postings``, however many spellings it has (a Cyrillic
+    token has a dozen), which keeps a million-alias index in memory."""
 
-    __slots__ = ("_aliases_of", "_words")
+    __slots__ = ("_postings", "_tokens_of", "_words")
 
-    def __init__(self) -> None:
+    def __init__(self, postings: list[array[int]]) -> None:
         self._words = FuzzyVocabulary()
-        self._aliases_of: list[set[int]] = []
+        self._tokens_of: list[list[int]] = []
+        self._postings = postings
 
     @property
     def words(self) -> list[str]:
         """The distinct spellings, in the order they were added."""
         return self._words.words
 
-    def add(self, word: str, aliases: Iterable[int]) -> None:
+    def add(self, word: str, token: int) -> None:
         position = self._words.add(word)
-        if position == len(self._aliases_of):
-            self._aliases_of.append(set())
-        self._aliases_of[position].update(aliases)
+        if position == len(self._tokens_of):
+            self._tokens_of.append([])
+        self._tokens_of[position].append(token)
 
     def aliases_near(self, word: str, cutoff: float, into: set[int]) -> None:
         if cutoff >= 1.0:
             exact = self._words.position(word)
-            if exact is not None:
-                into |= self._aliases_of[exact]
-            return
-        for position in self._words.near(word, cutoff):
-            into |= self._aliases_of[position]
+            positions: Iterable[int] = () if exact is None else (exact,)
+        else:
+            positions = self._words.near(word, cutoff)
+        postings = self._postings
+        for position in positions:
+            for token in self._tokens_of[position]:
+                into.update(postings[token])
 
 
 class NameIndex:
@@ -183,8 +188,6 @@ class NameIndex:
         # The aliases near a query token depend only on the token and this (immutable)
         # index, so they are remembered across queries: names repeat (Mohammed, Ivanov).
         self._near_cached = lru_cache(maxsize=NEAR_CACHE_SIZE)(self._near_token_uncached)
-        self._forms = _Vocabulary()
-        self._skeletons = _Vocabulary()
         pairs: dict[str, set[int]] = {}  # skeletons of aliases' joined token pairs
         consonants: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})  # Latin, Arabic
         postings: dict[NameToken, list[int]] = {}
@@ -210,11 +213,14 @@ class NameIndex:
         self._consonants = tuple(
             {key: tuple(sorted(having)) for key, having in table.items()} for table in consonants
         )
-        for token, having in postings.items():  # far fewer distinct tokens than occurrences
+        token_postings = [array("i", having) for having in postings.values()]
+        self._forms = _Vocabulary(token_postings)
+        self._skeletons = _Vocabulary(token_postings)
+        for number, token in enumerate(postings):  # far fewer distinct tokens than aliases
             for spelling in token.forms:
-                self._forms.add(spelling, having)
+                self._forms.add(spelling, number)
             for key in token.skeletons:
-                self._skeletons.add(key, having)
+                self._skeletons.add(key, number)
 
     def _fingerprint(self) -> str:
         digest = hashlib.sha256()

@@ -9,8 +9,12 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -86,6 +90,21 @@ def _check_facts(
                 "schema": "Person, Organization, Vessel or Aircraft",
             }[str(first["loc"][0])]
         ) from None
+
+
+#: Batches smaller than this are screened in the calling process (forking costs more).
+PARALLEL_MINIMUM = 2000
+#: Names per task sent to a worker process.
+PARALLEL_CHUNK = 1000
+_WORKER_SCREENER: Screener | None = None
+
+
+def _screen_chunk(names: list[str], threshold: float, limit: int) -> list[ScreeningResult]:
+    """Screen one batch in a forked worker, with the screener it inherited."""
+    screener = _WORKER_SCREENER
+    if screener is None:  # pragma: no cover - only if a worker was not forked from us
+        raise RuntimeError("screen_many worker has no screener")
+    return [screener.screen(name, threshold=threshold, limit=limit) for name in names]
 
 
 @lru_cache(maxsize=QUERY_CACHE_SIZE)
@@ -305,9 +324,34 @@ class Screener:
         *,
         threshold: float = DEFAULT_THRESHOLD,
         limit: int = DEFAULT_LIMIT,
+        jobs: int = 1,
     ) -> list[ScreeningResult]:
-        """:meth:`screen` for each name, in input order."""
-        return [self.screen(name, threshold=threshold, limit=limit) for name in names]
+        """:meth:`screen` for each name, in input order.
+
+        ``jobs`` greater than 1 screens batches in that many worker processes (``0`` means
+        one per core); the results are the same as with one job, in the same order. Workers
+        are forked, so they share this screener's index without copying or reloading it;
+        where the platform cannot fork, or the batch is small, names are screened here.
+        """
+        names = list(names)
+        threshold = _check_threshold(threshold)
+        limit = _check_limit(limit)
+        if jobs < 0:
+            raise InvalidInputError(f"jobs must be 0 (one per core) or more, got {jobs}")
+        workers = jobs or os.cpu_count() or 1
+        can_fork = "fork" in multiprocessing.get_all_start_methods()
+        if workers == 1 or not can_fork or len(names) < PARALLEL_MINIMUM:
+            return [self.screen(name, threshold=threshold, limit=limit) for name in names]
+        chunks = [names[k : k + PARALLEL_CHUNK] for k in range(0, len(names), PARALLEL_CHUNK)]
+        global _WORKER_SCREENER  # the forked workers inherit it
+        _WORKER_SCREENER = self
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                batches = pool.map(_screen_chunk, chunks, repeat(threshold), repeat(limit))
+                return [result for batch in batches for result in batch]
+        finally:
+            _WORKER_SCREENER = None
 
     def screen_text(
         self,

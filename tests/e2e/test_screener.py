@@ -165,3 +165,25 @@ def test_lone_surrogates_are_refused_with_their_position(screener: Screener) -> 
         screener.screen("Peskov\ud800")
     with pytest.raises(InvalidInputError, match="lone surrogate"):
         screener.screen_text("Dmitry \udfff Peskov")
+
+
+def test_screen_many_with_workers_gives_the_same_results_in_the_same_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sanctionmatch import screen as screen_module
+
+    monkeypatch.setattr(screen_module, "PARALLEL_MINIMUM", 2)
+    monkeypatch.setattr(screen_module, "PARALLEL_CHUNK", 3)
+    screener = Screener.default()
+    names = ["Dmitry Peskov", "Olaf Scholz", "Poutine, Vladimir", "Selenskyj", "Tokarev N. P."]
+    names *= 3
+    one = screener.screen_many(names, jobs=1)
+    two = screener.screen_many(names, jobs=2)
+    assert [r.model_dump_json() for r in two] == [r.model_dump_json() for r in one]
+    assert [r.query for r in two] == names
+    assert sum(bool(r.matches) for r in two) == 9
+
+
+def test_screen_many_refuses_a_negative_job_count() -> None:
+    with pytest.raises(InvalidInputError, match="jobs"):
+        Screener.default().screen_many(["Peskov"], jobs=-1)
