@@ -99,12 +99,15 @@ PARALLEL_CHUNK = 1000
 _WORKER_SCREENER: Screener | None = None
 
 
-def _screen_chunk(names: list[str], threshold: float, limit: int) -> list[ScreeningResult]:
-    """Screen one batch in a forked worker, with the screener it inherited."""
+def _search_chunk(names: list[str], threshold: float, limit: int) -> list[list[AliasHit]]:
+    """Search one batch in a forked worker, with the screener it inherited."""
     screener = _WORKER_SCREENER
     if screener is None:  # pragma: no cover - only if a worker was not forked from us
         raise RuntimeError("screen_many worker has no screener")
-    return [screener.screen(name, threshold=threshold, limit=limit) for name in names]
+    index = screener.index
+    return [
+        index.search(_normalized_query(name), threshold=threshold, limit=limit) for name in names
+    ]
 
 
 @lru_cache(maxsize=QUERY_CACHE_SIZE)
@@ -263,6 +266,14 @@ class Screener:
             evidence=evidence,
         )
 
+    def _plain_result(
+        self, name: str, threshold: float, limit: int, hits: list[AliasHit]
+    ) -> ScreeningResult:
+        matches = tuple(self._to_match(hit) for hit in hits)
+        return ScreeningResult(
+            query=name, threshold=threshold, limit=limit, matches=matches, index=self._info
+        )
+
     def screen(
         self,
         name: str,
@@ -298,10 +309,7 @@ class Screener:
         query = _normalized_query(name)
         if facts is None:
             hits = self.index.search(query, threshold=threshold, limit=limit, retrieval=retrieval)
-            matches = tuple(self._to_match(hit) for hit in hits)
-            return ScreeningResult(
-                query=name, threshold=threshold, limit=limit, matches=matches, index=self._info
-            )
+            return self._plain_result(name, threshold, limit, hits)
         hits = self.index.search(query, threshold=threshold - MAX_BONUS, retrieval=retrieval)
         weighed = [self._to_match(hit, facts) for hit in hits]
         kept = sorted((m for m in weighed if m.score >= threshold), key=_match_order)
@@ -348,10 +356,16 @@ class Screener:
         try:
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                batches = pool.map(_screen_chunk, chunks, repeat(threshold), repeat(limit))
-                return [result for batch in batches for result in batch]
+                # Workers send back only the hits (most names have none); the results, which
+                # carry entities and provenance, are made here.
+                batches = pool.map(_search_chunk, chunks, repeat(threshold), repeat(limit))
+                found = [hits for batch in batches for hits in batch]
         finally:
             _WORKER_SCREENER = None
+        return [
+            self._plain_result(name, threshold, limit, hits)
+            for name, hits in zip(names, found, strict=True)
+        ]
 
     def screen_text(
         self,
