@@ -6,7 +6,7 @@ STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 STAMP_BENCH := $(VENV)/.installed-bench
 
-.PHONY: demo test lint bench-index bench-quality clean
+.PHONY: demo test lint bench-index bench-quality bench-speed clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ bench-quality: $(STAMP_BENCH)
 # Build-from-lists vs load-saved-index timing on the real lists in ../shared/data.
 bench-index: $(STAMP_RUN)
 	$(BIN)/python benchmarks/index_load.py --repeat 5
+
+# Latency, brute-force ratio, candidate recall, screen_many and scaling (docs/benchmarks.md).
+bench-speed: $(STAMP_BENCH)
+	$(BIN)/python benchmarks/speed/run.py
+	$(BIN)/python benchmarks/speed/plot.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis
