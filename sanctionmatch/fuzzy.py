@@ -26,7 +26,8 @@ answer with a scan of the whole vocabulary on generated words.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -138,37 +139,23 @@ class FuzzyVocabulary:
         length = len(word)
         if length < _MIN_LENGTH:
             return found
+        words = self.words
         if cutoff < _KEYED_CUTOFF:
-            scans: Iterable[tuple[list[str], list[int]]] = [
-                (self.words, list(range(len(self.words))))
-            ]
-        else:
-            scans = [
-                bucket
-                for other, bucket in self._by_length.items()
-                if _scanned(length, other, cutoff)
-            ]
-            for candidate in self._keyed_candidates(word, cutoff):
-                if (
-                    candidate not in found
-                    and OSA.normalized_similarity(word, self.words[candidate]) >= cutoff
-                ):
-                    found.add(candidate)
-        for bucket, positions in scans:
-            # rapidfuzz applies a cut-off as a distance, which can round away a similarity
-            # of exactly ``cutoff``: ask for a hair less and compare the similarity itself.
-            for other_word, similarity, at in process.extract(
-                word,
-                bucket,
-                scorer=OSA.normalized_similarity,
-                score_cutoff=max(0.0, cutoff - 1e-6),
-                limit=None,
-            ):
-                if similarity >= cutoff and len(other_word) >= _MIN_LENGTH:
-                    found.add(positions[at])
+            _scan(word, cutoff, words, range(len(words)), found)
+            return found
+        candidates = self._keyed_candidates(word, cutoff)
+        candidates.difference_update(found)
+        if candidates:  # verified in one rapidfuzz call rather than one Python call each
+            ids = list(candidates)
+            _scan(word, cutoff, [words[i] for i in ids], ids, found)
+        by_length = self._by_length
+        for other in _scanned_lengths(length, cutoff, max(by_length, default=0)):
+            bucket = by_length.get(other)
+            if bucket is not None:
+                _scan(word, cutoff, bucket[0], bucket[1], found)
         return found
 
-    def _keyed_candidates(self, word: str, cutoff: float) -> Iterator[int]:
+    def _keyed_candidates(self, word: str, cutoff: float) -> set[int]:
         """Ids that share a key with ``word``: a superset of its neighbours among the stored
         words of 4 to 15 letters."""
         length = len(word)
@@ -179,10 +166,7 @@ class FuzzyVocabulary:
             lookups |= {k for k in _deletions(word, max(1, edits)) if len(k) >= _MIN_LENGTH - 1}
         prefixes: dict[int, set[str]] = {}
         suffixes: dict[int, set[str]] = {}
-        for other in range(_WHOLE_MAX + 1, _HALVES_MAX + 1):
-            edits_of_pair = _max_edits(max(length, other), cutoff)
-            if abs(other - length) > edits_of_pair or edits_of_pair > 3:
-                continue
+        for other in _keyed_lengths(length, cutoff):
             cut = other // 2
             for size in (cut - 1, cut, cut + 1):
                 if size not in prefixes:
@@ -192,15 +176,55 @@ class FuzzyVocabulary:
                 if size not in suffixes:
                     suffixes[size] = set(_one_deletions(word[-size:]))
                 lookups.update(f">{other}{key}" for key in suffixes[size])
+        candidates: set[int] = set()
         table = self._keys
         for key in lookups:
             having = table.get(key)
             if having is None:
                 continue
             if isinstance(having, int):
-                yield having
+                candidates.add(having)
             else:
-                yield from having
+                candidates.update(having)
+        return candidates
+
+
+def _scan(
+    word: str, cutoff: float, words: list[str], ids: Sequence[int], found: set[int]
+) -> None:
+    """Add to ``found`` the ids of ``words`` (of four letters or more) within ``cutoff``."""
+    # rapidfuzz applies a cut-off as a distance, which can round away a similarity of
+    # exactly ``cutoff``: ask for a hair less and compare the similarity itself.
+    for other_word, similarity, at in process.extract(
+        word,
+        words,
+        scorer=OSA.normalized_similarity,
+        score_cutoff=max(0.0, cutoff - 1e-6),
+        limit=None,
+    ):
+        if similarity >= cutoff and len(other_word) >= _MIN_LENGTH:
+            found.add(ids[at])
+
+
+@lru_cache(maxsize=4096)
+def _keyed_lengths(length: int, cutoff: float) -> tuple[int, ...]:
+    """The lengths of stored words under half-word keys that a query of ``length`` letters
+    can be near (within the three edits those keys were made for)."""
+    out = []
+    for other in range(_WHOLE_MAX + 1, _HALVES_MAX + 1):
+        edits = _max_edits(max(length, other), cutoff)
+        if abs(other - length) <= edits <= 3:
+            out.append(other)
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _scanned_lengths(length: int, cutoff: float, longest: int) -> tuple[int, ...]:
+    """The lengths of stored words (up to ``longest``) that must be scanned for a query of
+    ``length`` letters (see :func:`_scanned`)."""
+    return tuple(
+        other for other in range(_WHOLE_MAX + 1, longest + 1) if _scanned(length, other, cutoff)
+    )
 
 
 def _half_keys(word: str, length: int) -> set[str]:

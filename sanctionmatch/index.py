@@ -120,7 +120,9 @@ class NameIndex:
         "_near_cached",
         "_shapes",
         "_skeletons",
+        "_split_cached",
         "_with_initials",
+        "_written_as_one_cached",
         "aliases",
         "entities",
         "fingerprint",
@@ -188,6 +190,10 @@ class NameIndex:
         # The aliases near a query token depend only on the token and this (immutable)
         # index, so they are remembered across queries: names repeat (Mohammed, Ivanov).
         self._near_cached = lru_cache(maxsize=NEAR_CACHE_SIZE)(self._near_token_uncached)
+        self._split_cached = lru_cache(maxsize=NEAR_CACHE_SIZE)(self._split_uncached)
+        self._written_as_one_cached = lru_cache(maxsize=NEAR_CACHE_SIZE)(
+            self._written_as_one_uncached
+        )
         pairs: dict[str, set[int]] = {}  # skeletons of aliases' joined token pairs
         consonants: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})  # Latin, Arabic
         postings: dict[NameToken, list[int]] = {}
@@ -256,14 +262,11 @@ class NameIndex:
         per_token = [self._near_token(token, memo) for token in tokens]
         joined: set[int] = set()
         for token in tokens:  # the query token written split in an alias
-            for key in token.skeletons:
-                joined.update(self._joined.get(key, ()))
+            joined |= self._split_cached(token)
         distinctive_at = [k for k, token in enumerate(query.tokens) if token.role.is_distinctive]
         position = {k: at for at, k in enumerate(distinctive_at)}
         for pair in query.joined:  # the query's split tokens written as one in an alias
-            found: set[int] = set()
-            for key in pair.token.skeletons:
-                self._skeletons.aliases_near(key, 1.0, found)
+            found = self._written_as_one_cached(pair.token)
             if not found:
                 continue
             joined |= found
@@ -282,6 +285,21 @@ class NameIndex:
         if found is None:
             found = memo[token] = self._near_cached(token)
         return found
+
+    def _split_uncached(self, token: NameToken) -> frozenset[int]:
+        """The aliases where two tokens written as one equal ``token`` (by skeleton)."""
+        found: set[int] = set()
+        for key in token.skeletons:
+            found.update(self._joined.get(key, ()))
+        return frozenset(found)
+
+    def _written_as_one_uncached(self, joined: NameToken) -> frozenset[int]:
+        """The aliases with a distinctive token equal (by skeleton) to two query tokens
+        written as one."""
+        found: set[int] = set()
+        for key in joined.skeletons:
+            self._skeletons.aliases_near(key, 1.0, found)
+        return frozenset(found)
 
     def _near_token_uncached(self, token: NameToken) -> set[int]:
         found: set[int] = set()
@@ -357,7 +375,7 @@ class NameIndex:
         ceilings: dict[tuple[int, int, int, bool], bool] = {}
         shapes = self._shapes
         joined = hits.joined
-        for alias in sorted(pool):
+        for alias in pool:  # the order is irrelevant: ties are broken by entity and name
             names_hit = patronymics_hit = 0
             for patronymic, having in zip(is_patronymic, hits.per_token, strict=True):
                 if alias in having:
@@ -379,11 +397,12 @@ class NameIndex:
         only those found by two tokens, those with initials and those with joined tokens (set
         operations, so that a common token's thousands of aliases are never looped over)."""
         sets = hits.per_token
-        union: set[int] = set().union(*sets)
         if profile.plain_ceiling(1) >= threshold - _EPSILON:
-            return union
-        pool = union & hits.joined
-        pool |= union & self._with_initials
+            return set().union(*sets)
+        pool: set[int] = set()
+        for having in sets:  # never the union itself: common tokens have thousands
+            pool |= having & hits.joined
+            pool |= having & self._with_initials
         for first in range(len(sets)):
             for second in range(first + 1, len(sets)):
                 pool |= sets[first] & sets[second]

@@ -364,8 +364,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20260301)
     parser.add_argument("--queries", type=int, default=3000)
     parser.add_argument("--brute-queries", type=int, default=500)
-    parser.add_argument("--recall-queries", type=int, default=200)
-    parser.add_argument("--many", type=int, default=20000)
+    parser.add_argument("--recall-queries", type=int, default=60)
+    parser.add_argument("--many", type=int, default=50000)
     parser.add_argument("--sizes", type=int, nargs="*", default=[100_000, 300_000, 1_000_000])
     parser.add_argument("--scale-queries", type=int, default=500)
     default_json = ROOT / "benchmarks" / "results" / "speed.json"
