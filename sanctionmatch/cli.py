@@ -4,6 +4,8 @@ Exit status follows the linters' and diff's convention so a script can act on a 
 0 = nothing matched, 1 = at least one match, 2 = a usage or input error (one line on stderr).
 
     sanctionmatch screen "Dmitriy Peskov" "Olaf Scholz"
+    sanctionmatch screen --file customers.txt --jobs 2 --json
+    sanctionmatch explain "D. Peskov" "PESKOV, Dmitry Sergeyevich"
     sanctionmatch screen-text article.txt --json
     sanctionmatch screen "PESKOV, Dmitry" --lists my_list.json
     sanctionmatch index sdn.xml eu.xml un.xml -o lists.smidx --report load.json
@@ -26,7 +28,8 @@ from pydantic import TypeAdapter
 
 from ._version import __version__
 from .errors import SanctionMatchError
-from .models import EntitySchema, Match, ScreeningResult, TextScreeningResult
+from .models import EntitySchema, Explanation, Match, ScreeningResult, TextScreeningResult
+from .score import compare_names
 from .screen import DEFAULT_LIMIT, DEFAULT_THRESHOLD, Screener
 from .sources import LoadReport, load_many
 
@@ -83,12 +86,25 @@ def _build_parser() -> argparse.ArgumentParser:
         add_list_options(sub)
 
     screen = commands.add_parser("screen", help="screen one or more names")
-    screen.add_argument("names", nargs="+", metavar="NAME")
+    screen.add_argument("names", nargs="*", metavar="NAME")
+    screen.add_argument(
+        "--file", metavar="FILE", help="also screen each line of this UTF-8 file (- for stdin)"
+    )
+    screen.add_argument(
+        "--jobs", type=int, default=1, help="worker processes for many names (0: one per core)"
+    )
+    screen.add_argument(
+        "--explain", action="store_true", help="show why each match scored (text output)"
+    )
     add_screening_options(screen)
     facts = screen.add_argument_group("facts about the screened party (optional)")
     facts.add_argument("--birth-date", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD")
     facts.add_argument("--nationality", metavar="CC", help="ISO 3166-1 alpha-2 code, e.g. ru")
     facts.add_argument("--schema", choices=[s.value for s in EntitySchema], help="kind of party")
+    explain = commands.add_parser("explain", help="score two names and show why")
+    explain.add_argument("query", metavar="NAME")
+    explain.add_argument("candidate", metavar="CANDIDATE")
+    explain.add_argument("--json", action="store_true", help="print one JSON document")
     text = commands.add_parser("screen-text", help="find listed names in a text file")
     text.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
     add_screening_options(text)
@@ -224,7 +240,21 @@ def _describe(match: Match) -> str:
     )
 
 
-def _print_screening(results: list[ScreeningResult], out: TextIO) -> None:
+def _explanation_lines(explanation: Explanation, indent: str) -> list[str]:
+    lines = [
+        f"{indent}{a.query_token!r} ~ {a.candidate_token!r}: {a.rule}, similarity "
+        f"{a.similarity:.3f} x weight {a.weight:.2f} = {a.contribution:+.3f}"
+        for a in explanation.alignments
+    ]
+    lines += [
+        f"{indent}{u.side} {u.role} {u.token!r} unmatched: costs {u.weight:.2f}"
+        for u in explanation.unmatched
+    ]
+    lines.append(f"{indent}rules: {', '.join(explanation.rules)}")
+    return lines
+
+
+def _print_screening(results: list[ScreeningResult], out: TextIO, explain: bool) -> None:
     for result in results:
         if result.matches:
             print(f"{result.query}: {len(result.matches)} match(es)", file=out)
@@ -232,6 +262,8 @@ def _print_screening(results: list[ScreeningResult], out: TextIO) -> None:
             print(f"{result.query}: no match", file=out)
         for match in result.matches:
             print(_describe(match), file=out)
+            if explain:
+                print("\n".join(_explanation_lines(match.explanation, " " * 9)), file=out)
         if result.set_aside:
             print(f"  set aside by the facts given ({len(result.set_aside)}):", file=out)
         for match in result.set_aside:
@@ -257,6 +289,40 @@ def _print_text(result: TextScreeningResult, text: str, out: TextIO) -> None:
             print(_describe(match), file=out)
 
 
+def _run_screen(args: argparse.Namespace, out: TextIO) -> int:
+    names = list(args.names)
+    if args.file:
+        names += [line.strip() for line in _read_text(args.file).splitlines() if line.strip()]
+    if not names:
+        raise _UsageError("give at least one NAME, or --file")
+    if args.jobs < 0:
+        raise _UsageError(f"--jobs must be 0 (one per core) or more, got {args.jobs}")
+    screener = _screener(args)
+    has_facts = args.birth_date or args.nationality or args.schema
+    if has_facts:
+        results = [
+            screener.screen(
+                name,
+                threshold=args.threshold,
+                limit=args.limit,
+                birth_date=args.birth_date,
+                nationality=args.nationality,
+                schema=args.schema,
+            )
+            for name in names
+        ]
+    else:
+        results = screener.screen_many(
+            names, threshold=args.threshold, limit=args.limit, jobs=args.jobs
+        )
+    if args.json:
+        document = {"results": [r.model_dump(mode="json") for r in results]}
+        print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
+    else:
+        _print_screening(results, out, args.explain)
+    return EXIT_MATCH if any(r.matches for r in results) else EXIT_CLEAN
+
+
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "schema":
         schema = {
@@ -271,25 +337,16 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _run_lists(args, out)
     if args.command == "fetch-lists":
         return _run_fetch(args, out)
-    if args.command == "screen":
-        screener = _screener(args)
-        results = [
-            screener.screen(
-                name,
-                threshold=args.threshold,
-                limit=args.limit,
-                birth_date=args.birth_date,
-                nationality=args.nationality,
-                schema=args.schema,
-            )
-            for name in args.names
-        ]
+    if args.command == "explain":
+        comparison = compare_names(args.query, args.candidate)
         if args.json:
-            document = {"results": [r.model_dump(mode="json") for r in results]}
-            print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
+            print(comparison.model_dump_json(indent=2), file=out)
         else:
-            _print_screening(results, out)
-        return EXIT_MATCH if any(r.matches for r in results) else EXIT_CLEAN
+            print(f"{args.query!r} ~ {args.candidate!r}: score {comparison.score:.3f}", file=out)
+            print("\n".join(_explanation_lines(comparison.explanation, "  ")), file=out)
+        return EXIT_CLEAN
+    if args.command == "screen":
+        return _run_screen(args, out)
     text = _read_text(args.file)
     screener = _screener(args)
     result = screener.screen_text(text, threshold=args.threshold, limit=args.limit)

@@ -189,9 +189,7 @@ class FuzzyVocabulary:
         return candidates
 
 
-def _scan(
-    word: str, cutoff: float, words: list[str], ids: Sequence[int], found: set[int]
-) -> None:
+def _scan(word: str, cutoff: float, words: list[str], ids: Sequence[int], found: set[int]) -> None:
     """Add to ``found`` the ids of ``words`` (of four letters or more) within ``cutoff``."""
     # rapidfuzz applies a cut-off as a distance, which can round away a similarity of
     # exactly ``cutoff``: ask for a hair less and compare the similarity itself.

@@ -12,12 +12,15 @@ matches that are returned become models.
 
 from __future__ import annotations
 
+import os
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .errors import InvalidInputError
 
 __all__ = [
     "PARTIAL_DATE_PATTERN",
@@ -334,21 +337,40 @@ class Match(_Strict):
         return self.entity.sources
 
 
+def screening_time() -> datetime:
+    """When a result was made: now, in UTC, to the second; or the time the environment
+    variable ``SOURCE_DATE_EPOCH`` gives (seconds since 1970), the reproducible-builds
+    convention, so that a replay or a test can pin it and get byte-identical JSON."""
+    pinned = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if pinned:
+        try:
+            return datetime.fromtimestamp(int(pinned), tz=UTC)
+        except (ValueError, OverflowError, OSError):
+            raise InvalidInputError(
+                f"SOURCE_DATE_EPOCH must be whole seconds since 1970, got {pinned!r}"
+            ) from None
+    return datetime.now(UTC).replace(microsecond=0)
+
+
 class ScreeningResult(_Strict):
     """Matches for one name, best first, with the settings and index that produced them.
 
     ``set_aside`` holds the matches whose names reached the threshold but which the given
     facts (a different birth date, nationality or schema) took below it: never hidden, only
-    set apart, so a reviewer sees what the facts ruled out.
+    set apart, so a reviewer sees what the facts ruled out. ``threshold``, ``limit``,
+    ``retrieval`` and ``facts`` are the options the screening ran with; ``screened_at``
+    when it ran (see :func:`screening_time`).
     """
 
     query: str
     threshold: float
     limit: int
+    retrieval: Literal["candidates", "exhaustive"] = "candidates"
     facts: QueryFacts | None = None
     matches: tuple[Match, ...]
     set_aside: tuple[Match, ...] = ()
     index: IndexInfo
+    screened_at: datetime = Field(default_factory=screening_time)
 
     @property
     def is_hit(self) -> bool:
@@ -366,12 +388,15 @@ class Mention(_Strict):
 
 
 class TextScreeningResult(_Strict):
-    """The mentions of listed entities found in a text, in text order."""
+    """The mentions of listed entities found in a text, in text order, with the options the
+    screening ran with and when (see :func:`screening_time`)."""
 
     text_length: int
     threshold: float
+    limit: int
     mentions: tuple[Mention, ...]
     index: IndexInfo
+    screened_at: datetime = Field(default_factory=screening_time)
 
     @property
     def is_hit(self) -> bool:

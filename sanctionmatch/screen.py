@@ -267,11 +267,21 @@ class Screener:
         )
 
     def _plain_result(
-        self, name: str, threshold: float, limit: int, hits: list[AliasHit]
+        self,
+        name: str,
+        threshold: float,
+        limit: int,
+        hits: list[AliasHit],
+        retrieval: Retrieval = "candidates",
     ) -> ScreeningResult:
         matches = tuple(self._to_match(hit) for hit in hits)
         return ScreeningResult(
-            query=name, threshold=threshold, limit=limit, matches=matches, index=self._info
+            query=name,
+            threshold=threshold,
+            limit=limit,
+            retrieval=retrieval,
+            matches=matches,
+            index=self._info,
         )
 
     def screen(
@@ -309,7 +319,7 @@ class Screener:
         query = _normalized_query(name)
         if facts is None:
             hits = self.index.search(query, threshold=threshold, limit=limit, retrieval=retrieval)
-            return self._plain_result(name, threshold, limit, hits)
+            return self._plain_result(name, threshold, limit, hits, retrieval)
         hits = self.index.search(query, threshold=threshold - MAX_BONUS, retrieval=retrieval)
         weighed = [self._to_match(hit, facts) for hit in hits]
         kept = sorted((m for m in weighed if m.score >= threshold), key=_match_order)
@@ -320,6 +330,7 @@ class Screener:
             query=name,
             threshold=threshold,
             limit=limit,
+            retrieval=retrieval,
             facts=facts,
             matches=tuple(kept[:limit]),
             set_aside=tuple(set_aside),
@@ -397,5 +408,9 @@ class Screener:
             for span, hits in find_mentions(text, self.index, threshold=threshold, limit=limit)
         ]
         return TextScreeningResult(
-            text_length=len(text), threshold=threshold, mentions=tuple(mentions), index=self._info
+            text_length=len(text),
+            threshold=threshold,
+            limit=limit,
+            mentions=tuple(mentions),
+            index=self._info,
         )

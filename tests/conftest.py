@@ -30,3 +30,10 @@ def shared_data() -> Path:
     if not (SHARED_DATA / "lists").is_dir():
         pytest.skip(f"real list files not found at {SHARED_DATA}/lists (../shared/data is absent)")
     return SHARED_DATA
+
+
+@pytest.fixture(autouse=True)
+def pinned_screening_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Results carry the time they were made; tests that compare two results byte for byte
+    pin it, as an auditor replaying a screening would (SOURCE_DATE_EPOCH)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1646092800")  # 2022-03-01T00:00:00Z

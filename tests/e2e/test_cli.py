@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -206,3 +207,107 @@ def test_facts_options_show_their_evidence(capsys: pytest.CaptureFixture[str]) -
     assert status == 1 and "birth-date match (+0.05)" in out
     status, out, _ = run(capsys, "screen", "--json", "Dmitry Peskov", "--birth-date", "17/10/1967")
     assert status == 2 and out == ""
+
+
+def test_explain_shows_each_aligned_token_and_cost(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "explain", "D. Peskov", "PESKOV, Dmitry Sergeyevich")
+    assert code == 0
+    assert "score 0.840" in out
+    assert "'d' ~ 'dmitry': initial, similarity 0.850" in out
+    assert "candidate patronymic 'sergeyevich' unmatched: costs 0.20" in out
+
+
+def test_explain_json_is_a_name_comparison(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "explain", "Зеленський", "Zelenskyy", "--json")
+    document = json.loads(out)
+    assert code == 0 and document["score"] == 1.0
+    assert document["explanation"]["alignments"][0]["rule"] == "romanisation"
+
+
+def test_screen_explain_prints_why_each_match_scored(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "screen", "Dmitriy Peskov", "--explain")
+    assert code == 1
+    assert "'dmitriy' ~ 'dmitry': romanisation" in out
+    assert "rules: exact, romanisation, unmatched-patronymic" in out
+
+
+def test_screen_reads_names_from_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    names = tmp_path / "names.txt"
+    names.write_text("Olaf Scholz\n\nPoutine, Vladimir\n", encoding="utf-8")
+    code, out, _ = run(capsys, "screen", "Selenskyj", "--file", str(names), "--json")
+    queries = [r["query"] for r in json.loads(out)["results"]]
+    assert code == 1 and queries == ["Selenskyj", "Olaf Scholz", "Poutine, Vladimir"]
+
+
+def test_screen_without_names_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "screen")
+    assert code == 2 and "at least one NAME" in err
+
+
+def test_results_carry_options_and_a_pinned_timestamp(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1646092800")  # 2022-03-01T00:00:00Z
+    _, out, _ = run(capsys, "screen", "Dmitry Peskov", "--json", "--threshold", "0.85")
+    result = json.loads(out)["results"][0]
+    assert result["screened_at"] == "2022-03-01T00:00:00Z"
+    assert (result["threshold"], result["limit"], result["retrieval"]) == (0.85, 10, "candidates")
+    assert result["index"]["library_version"] and result["index"]["fingerprint"]
+
+
+def test_a_bad_source_date_epoch_is_reported(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    code, _, err = run(capsys, "screen", "Dmitry Peskov")
+    assert code == 2 and "SOURCE_DATE_EPOCH" in err
+
+
+def _screen_in_a_process(names: Path, seed: str, jobs: str) -> bytes:
+    environment = {
+        **{k: v for k, v in os.environ.items() if k != "PYTHONHASHSEED"},
+        "PYTHONHASHSEED": seed,
+        "SOURCE_DATE_EPOCH": "1646092800",
+    }
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sanctionmatch",
+            "screen",
+            "--file",
+            str(names),
+            "--json",
+            "--jobs",
+            jobs,
+        ],
+        capture_output=True,
+        env=environment,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    return done.stdout
+
+
+def test_json_is_byte_identical_across_hash_seeds_and_job_counts(tmp_path: Path) -> None:
+    base = [
+        "Dmitry Peskov",
+        "Olaf Scholz",
+        "Poutine, Vladimir",
+        "Selenskyj",
+        "Tokarev N. P.",
+        "Abdul Rahman",
+        "Transneft",
+        "Maria Ivanova",
+        "PESKOV, Dmitry Sergeyevich",
+    ]
+    names = tmp_path / "names.txt"
+    # More names than screen_many's parallel minimum, so that --jobs 2 really forks.
+    names.write_text("\n".join(f"{n}" for _ in range(250) for n in base), encoding="utf-8")
+    runs = {
+        (seed, jobs): _screen_in_a_process(names, seed, jobs)
+        for seed, jobs in (("0", "1"), ("1", "2"), ("4242", "2"), ("random", "1"))
+    }
+    first = runs[("0", "1")]
+    assert len(json.loads(first)["results"]) == 2250
+    assert all(output == first for output in runs.values())
