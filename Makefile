@@ -6,7 +6,7 @@ STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 STAMP_BENCH := $(VENV)/.installed-bench
 
-.PHONY: demo test lint bench-index bench-quality bench-speed clean
+.PHONY: demo test lint fuzz bench-index bench-quality bench-speed clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ demo: $(STAMP_RUN)
 
 test: $(STAMP_DEV)
 	$(BIN)/python -m pytest -q
+
+# The fuzz tests with many inputs each (FUZZ_EXAMPLES, default 20000); reports the counts.
+fuzz: $(STAMP_DEV)
+	$(BIN)/python scripts/fuzz.py
 
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check sanctionmatch tests

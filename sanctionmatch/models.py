@@ -18,7 +18,14 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from .errors import InvalidInputError
 
@@ -50,6 +57,11 @@ __all__ = [
 #: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: lists often give only a year or a month.
 PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 _ENTITY_ID = re.compile(r"^[a-z][a-z0-9_-]*:\S+$")
+
+
+#: Text kept exactly as the caller gave it (the models otherwise strip surrounding
+#: whitespace): a result must say what was screened, byte for byte.
+VerbatimText = Annotated[str, StringConstraints(strip_whitespace=False)]
 
 
 class _Strict(BaseModel):
@@ -293,8 +305,8 @@ class Explanation(_Strict):
 class NameComparison(_Strict):
     """The result of :func:`sanctionmatch.compare_names`."""
 
-    left: str
-    right: str
+    left: VerbatimText
+    right: VerbatimText
     score: Annotated[float, Field(ge=0.0, le=1.0)]
     explanation: Explanation
 
@@ -362,7 +374,7 @@ class ScreeningResult(_Strict):
     when it ran (see :func:`screening_time`).
     """
 
-    query: str
+    query: VerbatimText
     threshold: float
     limit: int
     retrieval: Literal["candidates", "exhaustive"] = "candidates"
@@ -383,7 +395,7 @@ class Mention(_Strict):
 
     start: int
     end: int
-    text: str
+    text: VerbatimText
     matches: Annotated[tuple[Match, ...], Field(min_length=1)]
 
 

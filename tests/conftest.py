@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from sanctionmatch import Screener
 
@@ -37,3 +39,13 @@ def pinned_screening_time(monkeypatch: pytest.MonkeyPatch) -> None:
     """Results carry the time they were made; tests that compare two results byte for byte
     pin it, as an auditor replaying a screening would (SOURCE_DATE_EPOCH)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1646092800")  # 2022-03-01T00:00:00Z
+
+
+# `make fuzz` (scripts/fuzz.py) runs the fuzz tests under this profile; the default profile
+# keeps `make test` quick. FUZZ_EXAMPLES sets how many inputs each test tries.
+settings.register_profile(
+    "fuzz",
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "20000")),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
