@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -147,15 +148,23 @@ def find_mentions(
     """The non-overlapping spans of ``text`` that match listed names, in text order."""
     scored: list[tuple[float, int, int, Span, list[AliasHit]]] = []
     memo: dict[NameToken, set[int]] = {}  # each word's index look-ups, shared by its stretches
+    searched: dict[str, list[AliasHit]] = {}  # each distinct stretch is searched once
     for run in find_name_runs(text):
         for first in range(len(run)):
             for last in range(first, min(first + MAX_MENTION_TOKENS, len(run))):
                 span = Span(run[first].start, run[last].end)
-                try:
-                    query = normalize_name(text[span.start : span.end])
-                except EmptyNameError:
-                    continue
-                hits = index.search(query, threshold=threshold, limit=limit, memo=memo)
+                stretch = text[span.start : span.end]
+                hits = searched.get(stretch)
+                if hits is None:
+                    try:
+                        query = normalize_name(stretch)
+                    except EmptyNameError:
+                        query = None
+                    hits = searched[stretch] = (
+                        []
+                        if query is None
+                        else index.search(query, threshold=threshold, limit=limit, memo=memo)
+                    )
                 if first == last:
                     hits = [hit for hit in hits if _is_one_word_match(hit, index)]
                 cost = NEIGHBOUR_COST * ((first > 0) + (last < len(run) - 1))
@@ -164,9 +173,19 @@ def find_mentions(
                     best = max(_discounted(hit, cost) for hit in hits)
                     scored.append((-best, -(last - first), span.start, span, hits))
     scored.sort(key=lambda item: item[:3])
+    # Best spans first; a span is taken when it overlaps none taken so far. The taken spans
+    # never overlap, so sorted by start their ends are sorted too, and one bisection finds
+    # the only neighbours a new span could overlap (linear time on any text).
+    starts: list[int] = []
+    ends: list[int] = []
     taken: list[tuple[Span, list[AliasHit]]] = []
     for _, _, _, span, hits in scored:
-        if all(span.end <= other.start or span.start >= other.end for other, _ in taken):
-            taken.append((span, hits))
-    taken.sort(key=lambda item: item[0].start)
+        at = bisect_right(starts, span.start)
+        if at and ends[at - 1] > span.start:
+            continue
+        if at < len(starts) and starts[at] < span.end:
+            continue
+        starts.insert(at, span.start)
+        ends.insert(at, span.end)
+        taken.insert(at, (span, hits))
     return taken
