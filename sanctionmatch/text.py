@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -173,19 +172,14 @@ def find_mentions(
                     best = max(_discounted(hit, cost) for hit in hits)
                     scored.append((-best, -(last - first), span.start, span, hits))
     scored.sort(key=lambda item: item[:3])
-    # Best spans first; a span is taken when it overlaps none taken so far. The taken spans
-    # never overlap, so sorted by start their ends are sorted too, and one bisection finds
-    # the only neighbours a new span could overlap (linear time on any text).
-    starts: list[int] = []
-    ends: list[int] = []
+    # Best spans first; a span is taken when it overlaps none taken so far. Spans are a few
+    # words long, so marking the characters they cover keeps this linear on any text.
+    covered = bytearray(len(text))
     taken: list[tuple[Span, list[AliasHit]]] = []
     for _, _, _, span, hits in scored:
-        at = bisect_right(starts, span.start)
-        if at and ends[at - 1] > span.start:
+        if any(covered[span.start : span.end]):
             continue
-        if at < len(starts) and starts[at] < span.end:
-            continue
-        starts.insert(at, span.start)
-        ends.insert(at, span.end)
-        taken.insert(at, (span, hits))
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+        taken.append((span, hits))
+    taken.sort(key=lambda item: item[0].start)
     return taken
