@@ -81,3 +81,43 @@ def test_foreign_files_are_refused_without_running_anything(tmp_path: Path, cont
 def test_missing_file_is_a_typed_error(tmp_path: Path) -> None:
     with pytest.raises(IndexFileError, match="cannot read the file"):
         Screener.load(tmp_path / "absent.smidx")
+
+
+def _load_and_screen(path: str) -> str:
+    return Screener.load(path).screen("Dmitry Peskov").model_dump_json()
+
+
+def test_concurrent_readers_and_a_rewriter_of_one_file_are_safe(
+    saved: Path, screener: Screener, tmp_path: Path
+) -> None:
+    """Threads and processes load one index file while it is saved again and again: saving
+    replaces the file atomically, so every reader gets the whole old or the whole new file
+    (here the same index), never a mixture or an error."""
+    import multiprocessing
+    import threading
+    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+    path = tmp_path / "shared.smidx"
+    path.write_bytes(saved.read_bytes())
+    expected = screener.screen("Dmitry Peskov").model_dump_json()
+    stop = threading.Event()
+
+    def rewrite() -> int:
+        count = 0
+        while not stop.is_set():
+            screener.save(path)
+            count += 1
+        return count
+
+    writer = threading.Thread(target=rewrite)
+    writer.start()
+    try:
+        with ThreadPoolExecutor(4) as threads:
+            from_threads = list(threads.map(_load_and_screen, [str(path)] * 12))
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(2, mp_context=context) as processes:
+            from_processes = list(processes.map(_load_and_screen, [str(path)] * 4))
+    finally:
+        stop.set()
+        writer.join()
+    assert set(from_threads) == set(from_processes) == {expected}
