@@ -315,7 +315,7 @@ def _is_cyrillic(word: str) -> bool:
     return any(script_of(c) is Script.CYRILLIC for c in word)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)  # an index holds its tokens anyway; a small cache would thrash
 def _make_token(text: str, role: TokenRole) -> NameToken:
     bare = text.rstrip(".")
     words = {bare}

@@ -57,6 +57,7 @@ class RomanizationSystem:
     vowels: frozenset[str]
     vowel_like: frozenset[str]
     longest_key: int
+    keys: frozenset[str]  # every letter group of every table, to skip hopeless look-ups
 
     def romanize_word(self, word: str) -> str:
         """Romanise one lower-case word written wholly in this system's script."""
@@ -66,6 +67,8 @@ class RomanizationSystem:
         while position < length:
             for size in range(min(self.longest_key, length - position), 0, -1):
                 key = word[position : position + size]
+                if key not in self.keys:
+                    continue
                 value = self._lookup(word, position, key)
                 if value is not None:
                     out.append(value)
@@ -127,6 +130,7 @@ def load_systems() -> dict[str, RomanizationSystem]:
             vowels=frozenset(vowels.get(script.value, "")),
             vowel_like=frozenset(vowel_like.get(script.value, "")),
             longest_key=longest,
+            keys=frozenset(key for table in maps.values() for key in table),
             **maps,
         )
     return systems

@@ -172,6 +172,8 @@ def clean_text(text: str) -> str:
     >>> clean_text("ＰＥＳＫＯＶ,\\u200b Dmitrij  Sergejevič")
     'peskov, dmitrij sergejevic'
     """
+    if text.isascii():  # most names in lists and payments: the same result, far quicker
+        return " ".join(text.translate(_ASCII_CLEAN).lower().split())
     # NFKC, case folding and homoglyph folding can each undo another's normal form (U+0130,
     # U+1E9E, a folded letter that NFKC composes): repeat until nothing changes.
     for _ in range(4):
@@ -180,6 +182,11 @@ def clean_text(text: str) -> str:
             break
         text = cleaned
     return text
+
+
+#: What the general path does to ASCII text: controls become spaces, a backquote an
+#: apostrophe (a property test checks the two paths agree on any ASCII text).
+_ASCII_CLEAN = str.maketrans({**{chr(c): " " for c in (*range(32), 127)}, "`": "'"})
 
 
 def _clean_once(text: str) -> str:

@@ -71,3 +71,13 @@ def test_non_strings_are_a_typed_error(value: object) -> None:
         assert "must be a str" in str(error)
     else:
         raise AssertionError("a non-string name was accepted")
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_the_ascii_shortcut_of_clean_text_agrees_with_the_general_path(text: str) -> None:
+    from sanctionmatch.normalize.unicode import _clean_once
+
+    general = text
+    for _ in range(4):
+        general = _clean_once(general)
+    assert clean_text(text) == general
