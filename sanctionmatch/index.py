@@ -48,7 +48,7 @@ NORMALIZATION_VERSION = "2"
 
 Retrieval = Literal["candidates", "exhaustive"]
 #: How many query tokens' look-ups an index remembers (least recently used go first).
-NEAR_CACHE_SIZE = 16384
+NEAR_CACHE_SIZE = 65536
 _EPSILON = 1e-9
 
 
