@@ -20,7 +20,7 @@ All in one run, on one machine (stated in the output):
 Writes ``benchmarks/results/speed.json``; ``--markdown`` prints the tables of
 docs/benchmarks.md from that JSON.
 
-    python benchmarks/speed/run.py                       # everything (about 15 minutes)
+    python benchmarks/speed/run.py                       # everything (about 17 minutes)
     python benchmarks/speed/run.py --sizes 100000 --recall-queries 50   # quicker
 """
 
