@@ -106,8 +106,16 @@ def _search_chunk(names: list[str], threshold: float, limit: int) -> list[list[A
         raise RuntimeError("screen_many worker has no screener")
     index = screener.index
     return [
-        index.search(_normalized_query(name), threshold=threshold, limit=limit) for name in names
+        index.search(_query_form(name), threshold=threshold, limit=limit) for name in names
     ]
+
+
+def _query_form(name: str) -> NameForm:
+    """The query's normalised form: a typed error for a non-string (before the cache,
+    which would fail to hash a list), else the remembered form."""
+    if not isinstance(name, str):
+        return normalize_name(name)  # raises InvalidInputError naming the type
+    return _normalized_query(name)
 
 
 @lru_cache(maxsize=QUERY_CACHE_SIZE)
@@ -316,7 +324,7 @@ class Screener:
         threshold = _check_threshold(threshold)
         limit = _check_limit(limit)
         facts = _check_facts(birth_date, nationality, schema)
-        query = _normalized_query(name)
+        query = _query_form(name)
         if facts is None:
             hits = self.index.search(query, threshold=threshold, limit=limit, retrieval=retrieval)
             return self._plain_result(name, threshold, limit, hits, retrieval)
@@ -352,11 +360,18 @@ class Screener:
         are forked, so they share this screener's index without copying or reloading it;
         where the platform cannot fork, or the batch is small, names are screened here.
         """
-        names = list(names)
+        if isinstance(names, str | bytes):
+            raise InvalidInputError("names must be an iterable of names, not one string")
+        try:
+            names = list(names)
+        except TypeError:
+            raise InvalidInputError(
+                f"names must be an iterable of names, got {type(names).__name__}"
+            ) from None
         threshold = _check_threshold(threshold)
         limit = _check_limit(limit)
-        if jobs < 0:
-            raise InvalidInputError(f"jobs must be 0 (one per core) or more, got {jobs}")
+        if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
+            raise InvalidInputError(f"jobs must be 0 (one per core) or more, got {jobs!r}")
         workers = jobs or os.cpu_count() or 1
         can_fork = "fork" in multiprocessing.get_all_start_methods()
         if workers == 1 or not can_fork or len(names) < PARALLEL_MINIMUM:

@@ -211,3 +211,34 @@ def test_cli(
         argv = [command, "--", *arguments]
     assert main(argv) in (0, 1, 2)
     capsys.readouterr()
+
+
+WRONG_TYPES = st.one_of(
+    st.none(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.binary(max_size=8),
+    st.lists(st.text(max_size=3), max_size=2),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=1),
+    st.booleans(),
+)
+
+
+@FUZZ
+@given(WRONG_TYPES, st.sampled_from(["name", "text", "left", "names", "item", "jobs", "limit"]))
+def test_wrong_types_are_typed_errors(default: Screener, value: object, where: str) -> None:
+    calls: dict[str, Callable[[], object]] = {
+        "name": lambda: default.screen(value),  # type: ignore[arg-type]
+        "text": lambda: default.screen_text(value),  # type: ignore[arg-type]
+        "left": lambda: compare_names(value, "Peskov"),  # type: ignore[arg-type]
+        "names": lambda: default.screen_many(value),  # type: ignore[arg-type]
+        "item": lambda: default.screen_many(["Peskov", value]),  # type: ignore[list-item]
+        "jobs": lambda: default.screen_many(["Peskov"], jobs=value),  # type: ignore[arg-type]
+        "limit": lambda: default.screen("Peskov", limit=value),  # type: ignore[arg-type]
+    }
+    result = outcome(calls[where])
+    if where in ("names", "jobs", "limit") and not isinstance(result, SanctionMatchError):
+        # Only genuine values get through: an iterable of names, a whole job or match count.
+        assert where != "jobs" or (isinstance(value, int) and value >= 0)
+    elif where not in ("names", "jobs", "limit"):
+        assert isinstance(result, SanctionMatchError)
