@@ -117,6 +117,7 @@ class NameIndex:
         "_consonants",
         "_forms",
         "_joined",
+        "_letters",
         "_near_cached",
         "_shapes",
         "_skeletons",
@@ -198,6 +199,11 @@ class NameIndex:
         consonants: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})  # Latin, Arabic
         postings: dict[NameToken, list[int]] = {}
         self._shapes = array("H", (_shape_of(form) for _, _, form in aliases))
+        letters: dict[str, set[int]] = {}
+        for alias, (_, _, form) in enumerate(aliases):
+            for letter in _initial_letters(form):
+                letters.setdefault(letter, set()).add(alias)
+        self._letters = {letter: frozenset(having) for letter, having in letters.items()}
         self._with_initials = frozenset(
             alias
             for alias, (_, _, form) in enumerate(aliases)
@@ -372,7 +378,13 @@ class NameIndex:
         profile = _QueryProfile(query)
         pool = self._pool(hits, profile, threshold)
         is_patronymic = [token.role is TokenRole.PATRONYMIC for token in hits.tokens]
-        ceilings: dict[tuple[int, int, int, bool], bool] = {}
+        # A query initial pairs only with an alias token that starts with its letter.
+        initial_letters = [
+            self._letters.get(token.initial, frozenset())
+            for token in query.tokens
+            if token.role is TokenRole.INITIAL
+        ]
+        ceilings: dict[tuple[int, int, int, bool, int], bool] = {}
         shapes = self._shapes
         joined = hits.joined
         for alias in pool:  # the order is irrelevant: ties are broken by entity and name
@@ -384,7 +396,8 @@ class NameIndex:
                     else:
                         names_hit += 1
             joins = alias in joined
-            key = (names_hit, patronymics_hit, shapes[alias], joins)
+            usable = sum(alias in having for having in initial_letters)
+            key = (names_hit, patronymics_hit, shapes[alias], joins, usable)
             worth = ceilings.get(key)
             if worth is None:
                 worth = ceilings[key] = profile.ceiling(*key) >= threshold - _EPSILON
@@ -433,6 +446,18 @@ class _TokenHits:
 _SHAPE_LIMIT = 40  # more tokens of a role than MAX_NAME_TOKENS allows, per field
 
 
+def _initial_letters(form: NameForm) -> set[str]:
+    """The letters a query initial may pair on: those its distinctive tokens' spellings
+    start with, and its own initials' (see ``score._initial_similarity``)."""
+    letters: set[str] = set()
+    for token in form.tokens:
+        if token.role.is_distinctive:
+            letters.update(spelling[0] for spelling in token.forms if spelling)
+        elif token.role is TokenRole.INITIAL:
+            letters.add(token.initial)
+    return letters
+
+
 def _shape_of(form: NameForm) -> int:
     """How many names, patronymics and initials a name has, packed in one small integer."""
     counts = Counter(token.role for token in form.tokens)
@@ -446,16 +471,15 @@ def _shape_of(form: NameForm) -> int:
 class _QueryProfile:
     """The counts of a query's tokens by role, for :meth:`ceiling`."""
 
-    __slots__ = ("extra_weight", "initials", "names", "patronymics")
+    __slots__ = ("initials", "minor_weight", "names", "patronymics")
 
     def __init__(self, query: NameForm) -> None:
         roles = Counter(token.role for token in query.tokens)
         self.names = roles[TokenRole.NAME]
         self.patronymics = roles[TokenRole.PATRONYMIC]
         self.initials = roles[TokenRole.INITIAL]
-        # The most the query's initials, particles and legal forms can add to paired weight.
-        initial_pair = (TokenRole.INITIAL.weight + TokenRole.NAME.weight) / 2
-        self.extra_weight = self.initials * initial_pair + TokenRole.PARTICLE.weight * (
+        # The most the query's particles and legal forms can add to paired weight.
+        self.minor_weight = TokenRole.PARTICLE.weight * (
             roles[TokenRole.PARTICLE] + roles[TokenRole.LEGAL_FORM]
         )
 
@@ -468,13 +492,17 @@ class _QueryProfile:
             names_hit = hit - patronymics_hit
             if names_hit <= self.names:
                 shape = names_hit + _SHAPE_LIMIT * patronymics_hit
-                best = max(best, self.ceiling(names_hit, patronymics_hit, shape, False))
+                ceiling = self.ceiling(names_hit, patronymics_hit, shape, False, self.initials)
+                best = max(best, ceiling)
         return best
 
-    def ceiling(self, names_hit: int, patronymics_hit: int, shape: int, joins: bool) -> float:
+    def ceiling(
+        self, names_hit: int, patronymics_hit: int, shape: int, joins: bool, initials: int
+    ) -> float:
         """The highest score an alias of ``shape`` can get when ``names_hit`` of the query's
         names and ``patronymics_hit`` of its patronymics found it; with ``joins``, each of
-        those may pair with two of the alias's tokens written as one.
+        those may pair with two of the alias's tokens written as one; ``initials`` of the
+        query's initials have a letter some alias token starts with.
 
         A query token that found nothing in the alias can only pair with one of its initials
         (at ``INITIAL_SIMILARITY``) or stay unpaired; the alias's names and patronymics beyond
@@ -488,7 +516,8 @@ class _QueryProfile:
         alias_initials = shape // (_SHAPE_LIMIT * _SHAPE_LIMIT)
         names_left = self.names - names_hit
         patronymics_left = self.patronymics - patronymics_hit
-        paired_alias = (names_hit + patronymics_hit) * (2 if joins else 1) + self.initials
+        paired_alias = (names_hit + patronymics_hit) * (2 if joins else 1) + initials
+        extra_weight = self.minor_weight + initials * _NAME_INITIAL_PAIR
         hit_weight = names_hit * _NAME_PAIR + patronymics_hit * _PATRONYMIC_PAIR
         best = 0.0
         for alias_names_first in (True, False):
@@ -513,7 +542,7 @@ class _QueryProfile:
                 query_patronymics = patronymics_left - patronymics_to_initial
                 weight = (
                     hit_weight
-                    + self.extra_weight
+                    + extra_weight
                     + names_to_initial * _NAME_INITIAL_PAIR
                     + patronymics_to_initial * _PATRONYMIC_INITIAL_PAIR
                 )
