@@ -379,19 +379,21 @@ class Screener:
         chunks = [names[k : k + PARALLEL_CHUNK] for k in range(0, len(names), PARALLEL_CHUNK)]
         global _WORKER_SCREENER  # the forked workers inherit it
         _WORKER_SCREENER = self
+        results: list[ScreeningResult] = []
         try:
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
                 # Workers send back only the hits (most names have none); the results, which
-                # carry entities and provenance, are made here.
+                # carry entities and provenance, are made here while the workers go on.
                 batches = pool.map(_search_chunk, chunks, repeat(threshold), repeat(limit))
-                found = [hits for batch in batches for hits in batch]
+                for chunk, batch in zip(chunks, batches, strict=True):
+                    results += [
+                        self._plain_result(name, threshold, limit, hits)
+                        for name, hits in zip(chunk, batch, strict=True)
+                    ]
         finally:
             _WORKER_SCREENER = None
-        return [
-            self._plain_result(name, threshold, limit, hits)
-            for name, hits in zip(names, found, strict=True)
-        ]
+        return results
 
     def screen_text(
         self,
