@@ -65,6 +65,10 @@ def iter_elements(
             file=file,
             position=f"line {line}, column {column}",
         ) from None
+    except LookupError as error:  # an XML declaration naming an encoding Python lacks
+        raise SourceError(
+            f"the XML declares an unknown encoding ({error})", file=file, position="line 1"
+        ) from None
     except DefusedXmlException as error:
         raise SourceError(
             f"refused: the XML declares a DTD or entities ({type(error).__name__}); "

@@ -10,6 +10,7 @@ import pytest
 
 from sanctionmatch import SanctionMatchError, SourceError
 from sanctionmatch.sources import load
+from tests.conftest import FIXTURES
 
 ROOTS = {
     "ofac": '<sdnList xmlns="https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/XML">',
@@ -99,3 +100,14 @@ def test_wrong_or_random_content_is_an_unrecognised_format(tmp_path: Path, conte
     path.write_bytes(content)
     error = load_quickly(path)
     assert "unrecognised list format" in str(error)
+
+
+def test_an_unknown_encoding_in_the_xml_declaration_is_a_source_error() -> None:
+    """Found by the fuzz tests: ElementTree raised a bare LookupError."""
+    from sanctionmatch.sources import load_bytes
+
+    original = (FIXTURES / "lists" / "eu" / "eu_small.xml").read_bytes()
+    data = b'<?xml version="1.0" encoding="no-such-codec"?>' + original.split(b"?>", 1)[1]
+    with pytest.raises(SourceError, match="unknown encoding") as raised:
+        load_bytes(data, file="eu.xml")
+    assert raised.value.file == "eu.xml"
