@@ -78,11 +78,6 @@ class _Vocabulary:
         self._tokens_of: list[list[int]] = []
         self._postings = postings
 
-    @property
-    def words(self) -> list[str]:
-        """The distinct spellings, in the order they were added."""
-        return self._words.words
-
     def add(self, word: str, token: int) -> None:
         position = self._words.add(word)
         if position == len(self._tokens_of):
@@ -313,8 +308,7 @@ class NameIndex:
         other_script = self._consonants[not token.is_arabic]
         for key in token.consonant_keys:
             found.update(other_script.get(key, ()))
-        for key in token.skeletons:  # the query token written split in an alias
-            found.update(self._joined.get(key, ()))
+        found |= self._split_cached(token)  # the query token written split in an alias
         for form in token.forms - token.spellings:  # equal forms: exact look-ups
             self._forms.aliases_near(form, 1.0, found)
         for key in token.skeletons - token.own_skeletons:

@@ -105,9 +105,7 @@ def _search_chunk(names: list[str], threshold: float, limit: int) -> list[list[A
     if screener is None:  # pragma: no cover - only if a worker was not forked from us
         raise RuntimeError("screen_many worker has no screener")
     index = screener.index
-    return [
-        index.search(_query_form(name), threshold=threshold, limit=limit) for name in names
-    ]
+    return [index.search(_query_form(name), threshold=threshold, limit=limit) for name in names]
 
 
 def _query_form(name: str) -> NameForm:

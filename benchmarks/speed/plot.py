@@ -43,31 +43,17 @@ def main() -> None:
             color=colour,
         )
     real = result["aliases"]
-    axes.scatter(
-        [real],
-        [result["cold"]["median_us"]],
-        marker="s",
-        color="#1b6ca8",
-        zorder=3,
-        label="real lists, cold",
-    )
-    axes.scatter(
-        [real],
-        [result["warm"]["median_us"]],
-        marker="s",
-        color="#009e73",
-        zorder=3,
-        label="real lists, warm",
-    )
-    axes.scatter(
-        [real],
-        [result["brute_force_jaro_winkler"]["median_us"]],
-        marker="x",
-        color="#e69f00",
-        s=60,
-        zorder=3,
-        label="brute-force Jaro-Winkler, real lists",
-    )
+    for value, marker, colour, label in (
+        (result["cold"]["median_us"], "s", "#1b6ca8", "real lists, cold"),
+        (result["warm"]["median_us"], "s", "#009e73", "real lists, warm"),
+        (
+            result["brute_force_jaro_winkler"]["median_us"],
+            "x",
+            "#e69f00",
+            "brute-force Jaro-Winkler, real lists",
+        ),
+    ):
+        axes.scatter([real], [value], marker=marker, color=colour, s=50, zorder=3, label=label)
     axes.axhline(50, color="grey", linestyle=":", linewidth=1)
     axes.text(real * 0.9, 55, "50 µs target", color="grey", fontsize=8, ha="right")
     axes.set_xscale("log")
