@@ -39,12 +39,13 @@ from .score import (
     SKELETON_FACTOR,
     Alignment,
     align_names,
+    readings,
 )
 
 __all__ = ["NORMALIZATION_VERSION", "AliasHit", "NameIndex", "Retrieval"]
 
 #: Bumped whenever normalisation or scoring changes what an index would contain.
-NORMALIZATION_VERSION = "2"
+NORMALIZATION_VERSION = "3"
 
 Retrieval = Literal["candidates", "exhaustive"]
 #: How many query tokens' look-ups an index remembers (least recently used go first).
@@ -142,7 +143,11 @@ class NameIndex:
             (
                 entity_index,
                 name_index,
-                normalize_name(name.full, keep_titles=not entity.schema_.is_person),
+                normalize_name(
+                    name.full,
+                    keep_titles=not entity.schema_.is_person,
+                    legal_forms=not entity.schema_.is_person,
+                ),
             )
             for entity_index, entity in enumerate(self.entities)
             for name_index, name in enumerate(entity.names)
@@ -335,25 +340,26 @@ class NameIndex:
         query without a name token (only initials, particles or legal forms, such as ``D.``
         or ``LLC``) matches nothing: such tokens are no evidence of who is meant.
         """
-        if not query.distinctive_tokens:
-            return []
-        if retrieval == "exhaustive":
-            scored: Iterable[tuple[int, bool]] = ((a, True) for a in range(len(self.aliases)))
-        elif retrieval == "candidates":
-            scored = self._worth_scoring(query, threshold, memo)
-        else:
+        if retrieval not in ("exhaustive", "candidates"):
             raise InvalidInputError(
                 f"retrieval must be 'candidates' or 'exhaustive', got {retrieval!r}"
             )
         best: dict[int, AliasHit] = {}
-        for alias, joins in scored:
-            entity_index, name_index, form = self.aliases[alias]
-            alignment = align_names(query, form, joins=joins)
-            if alignment.score < threshold or alignment.score <= 0.0:
+        for reading in readings(query):
+            if not reading.distinctive_tokens:
                 continue
-            current = best.get(entity_index)
-            if current is None or _better(alignment, name_index, current, self.entities):
-                best[entity_index] = AliasHit(entity_index, name_index, alignment)
+            if retrieval == "exhaustive":
+                scored: Iterable[tuple[int, bool]] = ((a, True) for a in range(len(self.aliases)))
+            else:
+                scored = self._worth_scoring(reading, threshold, memo)
+            for alias, joins in scored:
+                entity_index, name_index, form = self.aliases[alias]
+                alignment = align_names(reading, form, joins=joins)
+                if alignment.score < threshold or alignment.score <= 0.0:
+                    continue
+                current = best.get(entity_index)
+                if current is None or _better(alignment, name_index, current, self.entities):
+                    best[entity_index] = AliasHit(entity_index, name_index, alignment)
         hits = sorted(best.values(), key=lambda h: (-h.score, self.entities[h.entity_index].id))
         return hits[:limit] if limit is not None else hits
 

@@ -33,7 +33,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA
 
 from .models import Explanation, NameComparison, TokenAlignment, UnmatchedToken
-from .normalize import NameForm, NameToken, TokenRole, normalize_name
+from .normalize import NameForm, NameToken, TokenRole, normalize_name, person_reading
 
 __all__ = [
     "CONSONANT_SIMILARITY",
@@ -44,9 +44,11 @@ __all__ = [
     "Alignment",
     "Pair",
     "align_names",
+    "best_alignment",
     "compare_names",
     "explain_alignment",
     "joined_similarity",
+    "readings",
     "token_similarity",
 ]
 
@@ -299,6 +301,26 @@ def align_names(left: NameForm, right: NameForm, *, joins: bool = True) -> Align
     return Alignment(left, right, tuple(pairs), min(1.0, gained / total), total)
 
 
+def readings(form: NameForm) -> tuple[NameForm, ...]:
+    """The ways a name is read: as normalised, and also as a person's when it holds a legal
+    form written in short words that could be initials (``GUSACHENKA S. A.``)."""
+    alternative = person_reading(form)
+    return (form,) if alternative is None else (form, alternative)
+
+
+def best_alignment(left: NameForm, right: NameForm, *, joins: bool = True) -> Alignment:
+    """The best-scoring alignment over the :func:`readings` of both names (the first best,
+    so a name read one way only is aligned once); symmetric like :func:`align_names`."""
+    best: Alignment | None = None
+    for left_reading in readings(left):
+        for right_reading in readings(right):
+            alignment = align_names(left_reading, right_reading, joins=joins)
+            if best is None or alignment.score > best.score:
+                best = alignment
+    assert best is not None
+    return best
+
+
 def explain_alignment(alignment: Alignment) -> Explanation:
     """The alignment as a reviewer reads it: pairs, per-token similarity, costs, rules."""
     left, right, total = alignment.left, alignment.right, alignment.total_weight
@@ -338,6 +360,8 @@ def explain_alignment(alignment: Alignment) -> Explanation:
     for side, form in (("query", left), ("candidate", right)):
         if form.dropped:
             rules.add(f"{side}-titles-dropped:{' '.join(form.dropped)}")
+        if form.read_as_person:
+            rules.add(f"{side}-read-without-legal-form")
     return Explanation(
         query_tokens=tuple(t.text for t in left.tokens),
         candidate_tokens=tuple(t.text for t in right.tokens),
@@ -359,7 +383,7 @@ def compare_names(left: str, right: str) -> NameComparison:
     >>> compare_names("PESKOV, Dmitry Sergeyevich", "Dmitry Peskov").score > 0.85
     True
     """
-    alignment = align_names(normalize_name(left), normalize_name(right))
+    alignment = best_alignment(normalize_name(left), normalize_name(right))
     return NameComparison(
         left=left,
         right=right,

@@ -22,6 +22,7 @@ from .names import (
     is_title,
     load_patronymic_suffixes,
     normalize_name,
+    person_reading,
     tokenize_name,
 )
 from .skeleton import skeleton
@@ -39,6 +40,7 @@ __all__ = [
     "is_title",
     "load_patronymic_suffixes",
     "normalize_name",
+    "person_reading",
     "romanize",
     "romanize_variants",
     "script_of",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache, lru_cache
 from importlib import resources
@@ -22,6 +22,9 @@ from typing import Any
 
 from ..errors import EmptyNameError
 from ..limits import MAX_NAME_LENGTH, MAX_NAME_TOKENS, check_text_argument
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from .skeleton import skeleton
 from .translit import ascii_fold, load_systems, romanize_variants
 from .unicode import Script, clean_text, script_of
@@ -35,6 +38,7 @@ __all__ = [
     "is_title",
     "load_patronymic_suffixes",
     "normalize_name",
+    "person_reading",
     "tokenize_name",
 ]
 
@@ -134,6 +138,12 @@ class NameForm:
     cleaned: str
     tokens: tuple[NameToken, ...]
     dropped: tuple[str, ...] = ()
+    #: Whether a legal form was read from words of at most three letters (``S. A.``, ``AO``,
+    #: ``PAO``), which a person's name may hold as initials or a name (``GUSACHENKA S. A.``,
+    #: ``Yu Liang PAO``): such a name is also compared as :func:`person_reading` gives it.
+    short_legal_form: bool = False
+    #: Whether this is :func:`person_reading`'s second reading of a name (explanations say so).
+    read_as_person: bool = False
 
     @property
     def joined(self) -> tuple[JoinedToken, ...]:
@@ -191,7 +201,85 @@ def _legal_forms() -> dict[tuple[str, ...], str]:
                         spelt = tuple(ascii_fold(system.romanize_word(word)) for word in key)
                         if all(spelt):
                             forms.setdefault(spelt, canonical)
+    # Full stops are not part of a phrase: S.A, S.A. and S. A. are one legal form.
+    for key, canonical in list(forms.items()):
+        forms.setdefault(tuple(word.rstrip(".") for word in key), canonical)
     return forms
+
+
+#: Legal-form words at least this long are recognised with a typo (``LIMITD``, ``COMAPNY``):
+#: one edit, two from :data:`_LEGAL_TWO_EDITS` letters; tokens shorter than
+#: :data:`_LEGAL_FUZZY_MIN_TOKEN` never are. A phrase of one word is recognised with a typo
+#: only from :data:`_LEGAL_FUZZY_SINGLE` letters (``BEHRAD`` is a name one swap from
+#: ``BERHAD``).
+_LEGAL_FUZZY_MIN_WORD = 5
+_LEGAL_FUZZY_MIN_TOKEN = 4
+_LEGAL_TWO_EDITS = 9
+_LEGAL_FUZZY_SINGLE = 7
+
+
+@cache
+def _legal_vocabulary() -> tuple[frozenset[str], dict[str, str], tuple[str, ...]]:
+    """The words of legal-form phrases, the abbreviations read as those words (``co`` for
+    ``company`` in Joint Stock Co.), and the words long enough to be recognised with a typo."""
+    table = _read_table("legal_forms.json")["word_abbreviations"]
+    abbreviations = {
+        clean_text(short): clean_text(word) for short, word in table.items() if short != "_about"
+    }
+    words = frozenset(word.rstrip(".") for key in _legal_forms() for word in key)
+    fuzzy = tuple(sorted(w for w in words if len(w) >= _LEGAL_FUZZY_MIN_WORD))
+    return words, abbreviations, fuzzy
+
+
+@lru_cache(maxsize=65536)
+def _legal_word(token: str) -> tuple[str, bool]:
+    """The legal-form word a token stands for, and whether it was read through a typo: the
+    word itself, the word an abbreviation stands for, the one word within one edit (two for
+    long words), or the token unchanged."""
+    bare = token.rstrip(".")
+    words, abbreviations, fuzzy = _legal_vocabulary()
+    if bare in abbreviations:
+        return abbreviations[bare], False
+    if bare in words:
+        return bare, False
+    if len(bare) < _LEGAL_FUZZY_MIN_TOKEN:
+        return bare, False
+    found = process.extractOne(bare, fuzzy, scorer=OSA.distance, score_cutoff=2)
+    if found is not None:
+        word, edits, _ = found
+        if edits <= (2 if len(word) >= _LEGAL_TWO_EDITS else 1):
+            return word, True
+    return bare, False
+
+
+def _match_legal_forms(tokens: list[str]) -> list[tuple[int, int, str]]:
+    """Greedy longest-first spans of ``tokens`` that are legal forms, with the canonical form.
+
+    A span matches as written (with or without full stops), or with each word read through
+    :func:`_legal_word`: abbreviated (Joint Stock Co.) or mistyped (Limitd Liability Comapny);
+    a one-word span through a typo only when the word is long."""
+    forms = _legal_forms()
+    read = [_legal_word(token) for token in tokens]
+    spans: list[tuple[int, int, str]] = []
+    position = 0
+    while position < len(tokens):
+        for size in range(min(_MAX_PHRASE, len(tokens) - position), 0, -1):
+            end = position + size
+            written = tuple(t.rstrip(".") for t in tokens[position:end])
+            canonical = forms.get(written)
+            if canonical is None:
+                words = tuple(word for word, _ in read[position:end])
+                canonical = forms.get(words)
+                if canonical is not None and size == 1 and read[position][1]:
+                    if len(words[0]) < _LEGAL_FUZZY_SINGLE:
+                        canonical = None
+            if canonical is not None:
+                spans.append((position, end, canonical))
+                position = end
+                break
+        else:
+            position += 1
+    return spans
 
 
 @cache
@@ -254,7 +342,7 @@ def is_title(cleaned: str) -> bool:
 
 
 def _match_phrases(
-    tokens: list[str], phrases: frozenset[tuple[str, ...]] | dict[tuple[str, ...], str]
+    tokens: list[str], phrases: frozenset[tuple[str, ...]]
 ) -> list[tuple[int, int, tuple[str, ...]]]:
     """Greedy longest-first spans of ``tokens`` that are phrases of the table, with the key."""
     spans: list[tuple[int, int, tuple[str, ...]]] = []
@@ -393,8 +481,11 @@ def _role_of(token: str, name_length: int) -> TokenRole:
     return TokenRole.NAME
 
 
-def normalize_name(name: str, *, keep_titles: bool = False) -> NameForm:
+def normalize_name(name: str, *, keep_titles: bool = False, legal_forms: bool = True) -> NameForm:
     """Turn a name into a :class:`NameForm`: cleaned, tokenised, tagged, romanised.
+
+    ``keep_titles`` keeps honorifics as names (an organisation's "Emir" is part of its name);
+    ``legal_forms=False`` reads no legal forms (a person's name: ``Yu Liang PAO``).
 
     Raises :class:`~sanctionmatch.errors.EmptyNameError` if nothing of a name is left, and
     :class:`~sanctionmatch.errors.InputTooLongError` past ``limits.MAX_NAME_LENGTH``.
@@ -417,14 +508,36 @@ def normalize_name(name: str, *, keep_titles: bool = False) -> NameForm:
             for start, end, _ in reversed(spans):
                 dropped[:0] = raw[start:end]
                 del raw[start:end]
-    legal_forms = _legal_forms()
     legal: list[str] = []
-    for start, end, key in reversed(_match_phrases(raw, legal_forms)):
+    short_legal_form = False
+    for start, end, canonical in reversed(_match_legal_forms(raw) if legal_forms else ()):
         if end - start < len(raw):
-            legal.append(legal_forms[key])
+            legal.append(canonical)
+            short_legal_form |= all(len(word.rstrip(".")) <= 3 for word in raw[start:end])
             del raw[start:end]
     raw = raw[:MAX_NAME_TOKENS]
     tokens = [_make_token(text, _role_of(text, len(raw))) for text in raw]
     tokens += [_make_token(form, TokenRole.LEGAL_FORM) for form in legal]
     tokens.sort(key=lambda t: (t.role.value, t.text))
-    return NameForm(original=name, cleaned=cleaned, tokens=tuple(tokens), dropped=tuple(dropped))
+    return NameForm(
+        original=name,
+        cleaned=cleaned,
+        tokens=tuple(tokens),
+        dropped=tuple(dropped),
+        short_legal_form=short_legal_form,
+    )
+
+
+@lru_cache(maxsize=4096)
+def person_reading(form: NameForm) -> NameForm | None:
+    """The name read as a person's, with no legal forms, when a legal form was read from
+    short words (see :attr:`NameForm.short_legal_form`); else ``None``. A query of unknown
+    schema is compared under both readings and keeps the better score: ``GUSACHENKA S. A.``
+    is a person with two initials more often than a company.
+
+    >>> [t.text for t in person_reading(normalize_name("DROGANOV, A O")).tokens]
+    ['a', 'o', 'droganov']
+    """
+    if not form.short_legal_form:
+        return None
+    return replace(normalize_name(form.original, legal_forms=False), read_as_person=True)
