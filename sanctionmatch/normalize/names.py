@@ -127,7 +127,7 @@ class JoinedToken:
 
 
 #: Names with more name tokens than this get no joined tokens (their pairs grow as n²).
-MAX_JOINABLE_TOKENS = 6
+MAX_JOINABLE_TOKENS = 9
 
 
 @dataclass(frozen=True, slots=True)
