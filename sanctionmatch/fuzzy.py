@@ -11,7 +11,9 @@ and words of 4 to 7 letters, two for 8 to 11). Two words within one edit (a subs
 insertion, deletion or swap) share a string made by deleting at most one letter from each:
 
 - words of 4 to 7 letters are stored under their one-deletion variants; a query looks up its
-  variants with up to ``D`` deletions (it may be the longer word of the pair);
+  variants with up to ``D`` deletions (it may be the longer word of the pair); words of 3
+  letters, near only four-letter words that hold them after one deletion, are stored under
+  themselves;
 - words of 8 to 11 letters (two edits) are stored under the one-deletion variants of their
   first half and of their second half: whatever the two edits are, one half of the query
   (cut within a letter of the same place) is within one edit of the same half of the word,
@@ -34,8 +36,10 @@ from rapidfuzz.distance import OSA
 
 __all__ = ["FuzzyVocabulary"]
 
-#: Words shorter than this match only exactly (the scorer's ``MIN_FUZZY_LENGTH``).
-_MIN_LENGTH = 4
+#: Words shorter than this match only exactly (the scorer's ``MIN_FUZZY_LENGTH``). At the
+#: 0.75 cut-off a word of this length is near only words one letter longer that hold it after
+#: one deletion, so it is stored under itself alone (as one of their deletion keys).
+_MIN_LENGTH = 3
 #: The longest words stored under whole-word deletion keys, and under half-word keys.
 _WHOLE_MAX = 7
 _HALVES_MAX = 15
@@ -101,8 +105,10 @@ class FuzzyVocabulary:
         length = len(word)
         if length < _MIN_LENGTH:
             return position
-        if length <= _WHOLE_MAX:
-            keys: set[str] = set(_one_deletions(word))
+        if length == _MIN_LENGTH:
+            keys: set[str] = {word}
+        elif length <= _WHOLE_MAX:
+            keys = set(_one_deletions(word))
         else:
             bucket = self._by_length.setdefault(length, ([], []))
             bucket[0].append(word)
@@ -127,7 +133,7 @@ class FuzzyVocabulary:
 
     def near(self, word: str, cutoff: float) -> set[int]:
         """The ids of the words whose similarity with ``word`` is at least ``cutoff`` (an exact
-        match only, for words shorter than four letters on either side).
+        match only, for words shorter than three letters on either side).
 
         Cut-offs below 0.75 allow more edits than the keys were made for, so they scan the
         whole vocabulary.
@@ -157,7 +163,7 @@ class FuzzyVocabulary:
 
     def _keyed_candidates(self, word: str, cutoff: float) -> set[int]:
         """Ids that share a key with ``word``: a superset of its neighbours among the stored
-        words of 4 to 15 letters."""
+        words of 3 to 15 letters."""
         length = len(word)
         edits = _max_edits(length, cutoff)
         lookups: set[str] = set()
@@ -190,7 +196,7 @@ class FuzzyVocabulary:
 
 
 def _scan(word: str, cutoff: float, words: list[str], ids: Sequence[int], found: set[int]) -> None:
-    """Add to ``found`` the ids of ``words`` (of four letters or more) within ``cutoff``."""
+    """Add to ``found`` the ids of ``words`` (of three letters or more) within ``cutoff``."""
     # rapidfuzz applies a cut-off as a distance, which can round away a similarity of
     # exactly ``cutoff``: ask for a hair less and compare the similarity itself.
     for other_word, similarity, at in process.extract(

@@ -48,12 +48,12 @@ def vocabulary_and_query(draw: st.DrawFn) -> tuple[list[str], str]:
 
 
 def scan(words: list[str], query: str, cutoff: float) -> set[str]:
-    if len(query) < 4:
+    if len(query) < 3:
         return {query} & set(words)
     return {
         w
         for w in words
-        if w == query or (len(w) >= 4 and OSA.normalized_similarity(query, w) >= cutoff)
+        if w == query or (len(w) >= 3 and OSA.normalized_similarity(query, w) >= cutoff)
     }
 
 
