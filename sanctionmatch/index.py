@@ -380,7 +380,7 @@ class NameIndex:
         is_patronymic = [token.role is TokenRole.PATRONYMIC for token in hits.tokens]
         # A query initial pairs only with an alias token that starts with its letter.
         initial_letters = [
-            self._letters.get(token.initial, frozenset())
+            self._letters.get(token.initial[0], frozenset())
             for token in query.tokens
             if token.role is TokenRole.INITIAL
         ]
@@ -454,7 +454,7 @@ def _initial_letters(form: NameForm) -> set[str]:
         if token.role.is_distinctive:
             letters.update(spelling[0] for spelling in token.forms if spelling)
         elif token.role is TokenRole.INITIAL:
-            letters.add(token.initial)
+            letters.add(token.initial[0])
     return letters
 
 

@@ -9,7 +9,8 @@ across the two names in any order, best pairs first, and takes a weighted mean:
 - token similarity is the best of: equal spellings under some romanisation (1.0), equal
   skeletons (0.95), or rapidfuzz's normalised OSA (Levenshtein with transpositions)
   similarity of spellings (or 0.95 times that of skeletons); an initial matches a name
-  starting with its letter at 0.85;
+  starting with its letter at 0.85, and so does an abbreviation (``Ind.``) a name starting
+  with its letters;
 - pairs below :data:`MIN_ALIGNED_SIMILARITY` are not paired at all;
 - names weigh 1, patronymics and initials 0.5, particles and legal forms 0.2 when paired;
   an unpaired name or patronymic that conflicts with an unpaired one on the other side costs
@@ -101,13 +102,18 @@ def _best_fuzzy(left: frozenset[str], right: frozenset[str]) -> tuple[float, str
 
 
 def _initial_similarity(initial: NameToken, other: NameToken) -> TokenScore:
-    letter = initial.initial
+    letters = initial.initial
     if other.role is TokenRole.INITIAL:
-        return (1.0, "initial", letter, other.initial) if other.initial == letter else _NO_MATCH
+        theirs = other.initial
+        if theirs == letters:
+            return 1.0, "initial", letters, theirs
+        if theirs.startswith(letters) or letters.startswith(theirs):  # D. and Dm.
+            return INITIAL_SIMILARITY, "initial", letters, theirs
+        return _NO_MATCH
     if other.role.is_distinctive:
         for form in sorted(other.forms):
-            if form.startswith(letter):
-                return (INITIAL_SIMILARITY, "initial", letter, form)
+            if form.startswith(letters):
+                return (INITIAL_SIMILARITY, "initial", letters, form)
     return _NO_MATCH
 
 

@@ -112,8 +112,11 @@ class NameToken:
 
     @property
     def initial(self) -> str:
-        """The first letter of the token's spellings (for matching initials)."""
-        return min(self.forms)[0]
+        """What an initial stands for: for an initial, all its letters (``d`` for ``D.``,
+        ``ind`` for the abbreviation ``Ind.``), which a name it matches starts with; for any
+        other token, the first letter of its spellings."""
+        first = min(self.forms)
+        return first if self.role is TokenRole.INITIAL else first[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,11 +472,24 @@ def _join(first: NameToken, second: NameToken) -> NameToken:
     )
 
 
+#: A word of at most this many letters written with a full stop (``Ind.``, ``Dev.``, ``Inv.``)
+#: is an abbreviation and matches like an initial: any name that starts with its letters.
+#: Abbreviations a table knows (``Intl.``, ``Mohd.``) stay names that match their equivalents.
+MAX_ABBREVIATION_LETTERS = 4
+
+
 def _role_of(token: str, name_length: int) -> TokenRole:
     particles, patronymic, _ = _name_parts()
     bare = token.rstrip(".")
     if (len(bare) == 1 and bare.isalpha()) or (token.endswith(".") and len(bare) <= 2):
         return TokenRole.INITIAL
+    if (
+        token.endswith(".")
+        and len(bare) <= MAX_ABBREVIATION_LETTERS
+        and bare.isalpha()
+        and bare not in _given_name_equivalents()
+    ):
+        return TokenRole.INITIAL  # an abbreviation (Ind., Dev., Inv.): matches as a prefix
     if bare in particles:
         return TokenRole.PARTICLE
     if name_length >= 3 and len(bare) > 6 and bare.endswith(patronymic):
