@@ -406,6 +406,45 @@ def _is_cyrillic(word: str) -> bool:
     return any(script_of(c) is Script.CYRILLIC for c in word)
 
 
+_ABD = re.compile(r"abd([aeiou]{0,2})(.+)")
+#: Stems of Abd compounds that are Allah (Abdullah, Abdallah): their spellings are given-name
+#: equivalents already, and their stem is too short to key on.
+_ABD_ALLAH = frozenset({"lah", "llah", "la", "lla", "allah", "ullah"})
+
+
+@lru_cache(maxsize=65536)
+def abd_keys(spelling: str) -> frozenset[str]:
+    """Keys under which the spellings of one Arabic ``Abd al-X`` compound agree.
+
+    Lists write ʿAbd al-Karīm as Abdelkarim, Abdul Karim, Abd-al-Karim, Abdulkarim; with the
+    article assimilated to a sun letter as Abderrahmane, Abdur Rehman, Abdus Samad. The key is
+    ``abd`` and X, after the vowel and the ``l`` of the article and the doubled sun letter are
+    taken off (each way of reading the vowels, since Abdiaziz is Abd + Aziz); the spelling of
+    two tokens written as one (``abd`` + ``karim``) has the same key. Stems of fewer than
+    three letters, and Allah, give none.
+
+    >>> sorted(abd_keys("abdelkarim"))
+    ['abdelkarim', 'abdkarim', 'abdlkarim']
+    >>> "abdrahmane" in abd_keys("abderrahmane") & abd_keys("abdelrahmane")
+    True
+    """
+    found = _ABD.fullmatch(spelling)
+    if found is None:
+        return frozenset()
+    vowels, rest = found.groups()
+    keys: set[str] = set()
+    for consumed in range(len(vowels) + 1):  # none: abd + aziz written as one
+        tail = vowels[consumed:] + rest
+        stems = {tail}
+        if consumed and tail.startswith("l"):
+            stems.add(tail[1:])
+        for stem in list(stems):
+            if len(stem) > 1 and stem[0] == stem[1]:
+                stems.add(stem[1:])
+        keys.update("abd" + stem for stem in stems if len(stem) >= 3 and stem not in _ABD_ALLAH)
+    return frozenset(keys)
+
+
 @lru_cache(maxsize=1 << 18)  # an index holds its tokens anyway; a small cache would thrash
 def _make_token(text: str, role: TokenRole) -> NameToken:
     bare = text.rstrip(".")
@@ -425,12 +464,13 @@ def _make_token(text: str, role: TokenRole) -> NameToken:
     for spelling in spellings:
         forms |= equivalents.get(spelling, frozenset())
     own_skeletons = frozenset(skeleton(spelling) for spelling in spellings)
+    abd = {skeleton(key) for spelling in spellings for key in abd_keys(spelling)}
     return NameToken(
         text=bare,
         role=role,
         spellings=frozenset(spellings),
         forms=frozenset(forms),
-        skeletons=own_skeletons | {skeleton(form) for form in forms - spellings},
+        skeletons=own_skeletons | {skeleton(form) for form in forms - spellings} | abd,
         own_skeletons=own_skeletons,
     )
 
@@ -461,7 +501,9 @@ def _join(first: NameToken, second: NameToken) -> NameToken:
         spellings = {ascii_fold(first.text) + ascii_fold(second.text)}
     spellings.discard("")
     forms = frozenset(spellings or {first.text + second.text})
-    keys = frozenset(skeleton(spelling) for spelling in forms)
+    keys = frozenset(skeleton(spelling) for spelling in forms) | {
+        skeleton(key) for spelling in forms for key in abd_keys(spelling)
+    }
     return NameToken(
         text=f"{first.text}+{second.text}",
         role=TokenRole.NAME,
