@@ -37,6 +37,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from unidecode import unidecode
@@ -785,6 +786,14 @@ def order_comma(name: str, rng: random.Random) -> str | None:
 _COMPOUND_HEADS = frozenset(["abd", "abdul", "abdel", "abu", "abou", "umm", "nur", "ould"])
 
 
+@cache
+def _leading_honorifics() -> frozenset[str]:
+    """One-word titles (lower case, no full stop) and the Burmese honorifics U and Daw, which
+    lists write before a person's given names."""
+    words = (t.lower().rstrip(".") for t in (*TITLES_LATIN, *TITLES_CYRILLIC) if " " not in t)
+    return frozenset(words) | {"u", "daw"}
+
+
 def drop_middle(name: str, rng: random.Random) -> str | None:
     """One middle name or patronymic left out (with its ``bin``/``ibn`` particle).
 
@@ -795,10 +804,13 @@ def drop_middle(name: str, rng: random.Random) -> str | None:
     if parts is None:
         return None
     given, surname = parts
+    first = 0  # the first given name: an honorific before it (Dr Kan ZAW, U Thein SOE) is not
+    while first < len(given) - 1 and given[first].lower().rstrip(".") in _leading_honorifics():
+        first += 1
     droppable = [
         i
         for i, t in enumerate(given)
-        if i > 0
+        if i > first
         and t.lower() not in _PARTICLES | _COMPOUND_HEADS
         and given[i - 1].lower().rstrip("-") not in _COMPOUND_HEADS
         and _scripts(t) <= _ALPHABETS
