@@ -451,7 +451,7 @@ def _initial_letters(form: NameForm) -> set[str]:
     start with, and its own initials' (see ``score._initial_similarity``)."""
     letters: set[str] = set()
     for token in form.tokens:
-        if token.role.is_distinctive:
+        if token.role.is_distinctive or token.role is TokenRole.PARTICLE:
             letters.update(spelling[0] for spelling in token.forms if spelling)
         elif token.role is TokenRole.INITIAL:
             letters.add(token.initial[0])
@@ -478,9 +478,10 @@ class _QueryProfile:
         self.names = roles[TokenRole.NAME]
         self.patronymics = roles[TokenRole.PATRONYMIC]
         self.initials = roles[TokenRole.INITIAL]
-        # The most the query's particles and legal forms can add to paired weight.
-        self.minor_weight = TokenRole.PARTICLE.weight * (
-            roles[TokenRole.PARTICLE] + roles[TokenRole.LEGAL_FORM]
+        # The most the query's particles and legal forms can add to paired weight (a
+        # particle paired with an alias's initial weighs more than with a particle).
+        self.minor_weight = _PARTICLE_INITIAL_PAIR * roles[TokenRole.PARTICLE] + (
+            TokenRole.LEGAL_FORM.weight * roles[TokenRole.LEGAL_FORM]
         )
 
     def plain_ceiling(self, hit: int) -> float:
@@ -563,6 +564,9 @@ _NAME_PAIR = TokenRole.NAME.weight
 _PATRONYMIC_PAIR = (TokenRole.PATRONYMIC.weight + TokenRole.NAME.weight) / 2
 _NAME_INITIAL_PAIR = (TokenRole.NAME.weight + TokenRole.INITIAL.weight) / 2
 _PATRONYMIC_INITIAL_PAIR = (TokenRole.PATRONYMIC.weight + TokenRole.INITIAL.weight) / 2
+_PARTICLE_INITIAL_PAIR = max(
+    TokenRole.PARTICLE.weight, (TokenRole.PARTICLE.weight + TokenRole.INITIAL.weight) / 2
+)
 
 
 def _name_cost(other_side_unpaired: int) -> float:

@@ -9,8 +9,8 @@ across the two names in any order, best pairs first, and takes a weighted mean:
 - token similarity is the best of: equal spellings under some romanisation (1.0), equal
   skeletons (0.95), or rapidfuzz's normalised OSA (Levenshtein with transpositions)
   similarity of spellings (or 0.95 times that of skeletons); an initial matches a name
-  starting with its letter at 0.85, and so does an abbreviation (``Ind.``) a name starting
-  with its letters;
+  or particle (``A.`` for ``Abu``) starting with its letter at 0.85, and so does an
+  abbreviation (``Ind.``) a name starting with its letters;
 - pairs below :data:`MIN_ALIGNED_SIMILARITY` are not paired at all;
 - names weigh 1, patronymics and initials 0.5, particles and legal forms 0.2 when paired;
   an unpaired name or patronymic that conflicts with an unpaired one on the other side costs
@@ -110,7 +110,7 @@ def _initial_similarity(initial: NameToken, other: NameToken) -> TokenScore:
         if theirs.startswith(letters) or letters.startswith(theirs):  # D. and Dm.
             return INITIAL_SIMILARITY, "initial", letters, theirs
         return _NO_MATCH
-    if other.role.is_distinctive:
+    if other.role.is_distinctive or other.role is TokenRole.PARTICLE:  # A. for Abu
         for form in sorted(other.forms):
             if form.startswith(letters):
                 return (INITIAL_SIMILARITY, "initial", letters, form)

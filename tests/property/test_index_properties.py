@@ -58,6 +58,26 @@ TOKENS = [
     "Σμίθ",
     "Smith",
     "Smyth",
+    # Rules added for issue 5: an initial for a particle, abbreviations, Abd compounds,
+    # three-letter spellings, short legal forms read as initials, legal-form typos.
+    "Abu",
+    "A.",
+    "Ind.",
+    "Industries",
+    "Abdelkarim",
+    "Abd",
+    "Karim",
+    "S.A.",
+    "AO",
+    "PAO",
+    "Oleg",
+    "Ole",
+    "Amn",
+    "Amin",
+    "Joint",
+    "Stock",
+    "Co.",
+    "Limitd",
 ]
 #: Raise with SANCTIONMATCH_CANDIDATE_EXAMPLES for a long run (make fuzz).
 CANDIDATE_EXAMPLES = int(os.environ.get("SANCTIONMATCH_CANDIDATE_EXAMPLES", "300"))
