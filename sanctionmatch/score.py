@@ -35,12 +35,14 @@ from rapidfuzz.distance import OSA
 
 from .models import Explanation, NameComparison, TokenAlignment, UnmatchedToken
 from .normalize import NameForm, NameToken, TokenRole, normalize_name, person_reading
+from .normalize.names import MIN_CONSONANTS
 
 __all__ = [
     "CONSONANT_SIMILARITY",
     "INITIAL_SIMILARITY",
     "MIN_ALIGNED_SIMILARITY",
     "MIN_FUZZY_LENGTH",
+    "SHORT_CONSONANT_SIMILARITY",
     "SKELETON_FACTOR",
     "Alignment",
     "Pair",
@@ -66,6 +68,9 @@ SKELETON_FACTOR = 0.95
 #: Similarity of an Arabic-script token and a Latin one with the same consonants (محمد and
 #: Mohammed): unvocalised script cannot tell Hasan from Husayn, so less than a skeleton match.
 CONSONANT_SIMILARITY = 0.9
+#: The same for consonant keys of one or two consonants (Ali / علي is ``l``, Amr / عمرو is
+#: ``mr``): many names share them, so they align, but at the lowest similarity that does.
+SHORT_CONSONANT_SIMILARITY = 0.75
 #: Pairs of tokens less alike than this are not aligned.
 MIN_ALIGNED_SIMILARITY = 0.75
 #: Similarity of an initial with a name that starts with its letter.
@@ -148,8 +153,10 @@ def token_similarity(left: NameToken, right: NameToken) -> TokenScore:
     if left.is_arabic != right.is_arabic:
         shared_consonants = left.consonant_keys & right.consonant_keys
         if shared_consonants:
-            key = min(shared_consonants)
-            return CONSONANT_SIMILARITY, "consonants", key, key
+            key = min(shared_consonants, key=lambda k: (-len(k), k))
+            if len(key) >= MIN_CONSONANTS:
+                return CONSONANT_SIMILARITY, "consonants", key, key
+            return SHORT_CONSONANT_SIMILARITY, "consonants", key, key
     fuzzy, a, b = _best_fuzzy(left.spellings, right.spellings)
     fuzzy_skeleton, sa, sb = _best_fuzzy(left.own_skeletons, right.own_skeletons)
     if SKELETON_FACTOR * fuzzy_skeleton > fuzzy:

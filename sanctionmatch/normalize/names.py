@@ -370,36 +370,93 @@ def _is_arabic(word: str) -> bool:
     return any(script_of(c) is Script.ARABIC for c in word)
 
 
-_VOWELS = re.compile(r"[aeiouwy]")
-_DOUBLED = re.compile(r"(.)\1+")
-#: Consonant keys shorter than this are not compared (Ali is "l").
+#: Consonant keys of at least this many consonants are strong evidence of the same name;
+#: shorter ones (Ali is ``l``, Amr ``mr``) are weaker (see ``score.CONSONANT_SIMILARITY``).
 MIN_CONSONANTS = 3
+#: An Arabic-script token gets at most this many keys (letters with several romanisations
+#: multiply them; past this, each further letter keeps its first one).
+MAX_CONSONANT_KEYS = 32
+_DOUBLED = re.compile(r"(.)\1+")
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
 
 
-@lru_cache(maxsize=65536)
+@cache
+def _consonant_tables() -> tuple[dict[str, tuple[str, ...]], str, re.Pattern[str], dict[str, str], str]:
+    table = _read_table("arabic_consonants.json")
+    letters = {letter: tuple(options) for letter, options in table["arabic_letters"].items()}
+    rewrites = {source: target for source, target, _ in table["latin_rewrites"]}
+    pattern = re.compile("|".join(sorted(map(re.escape, rewrites), key=len, reverse=True)))
+    return letters, table["semivowels"], pattern, rewrites, table["latin_vowels"]
+
+
+def _consonant_key(letters: list[str]) -> str:
+    """Collapse doubled letters (Arabic writes a doubled consonant once) and a final h
+    (Fatimah, فاطمة)."""
+    key = _DOUBLED.sub(r"\1", "".join(letters))
+    return key[:-1] if key.endswith("h") and len(key) > 1 else key
+
+
+def _latin_consonant_key(spelling: str) -> str:
+    _, semivowels, pattern, rewrites, vowels = _consonant_tables()
+    rewritten = pattern.sub(lambda m: rewrites[m.group()], spelling)
+    kept = [
+        c
+        for at, c in enumerate(rewritten)
+        if c.isalpha() and c not in vowels and (at == 0 or c not in semivowels)
+    ]
+    return _consonant_key(kept)
+
+
+def _arabic_consonant_keys(text: str) -> set[str]:
+    letters, semivowels, _, _, _ = _consonant_tables()
+    bare = _ARABIC_MARKS.sub("", text)
+    words = [bare]
+    if bare.startswith("ال") and len(bare) > 3:
+        words.append(bare[2:])  # the article: al-Zawahiri is keyed with and without it
+    keys: set[str] = set()
+    for word in words:
+        options: list[tuple[str, ...]] = []
+        for at, c in enumerate(word):
+            found = letters.get(c)
+            if found is None:
+                continue
+            if at and any(option in semivowels for option in found):
+                found = ("",)  # و and ي inside a word are long vowels
+            options.append(found)
+        prefixes = [""]
+        for found in options:
+            if len(prefixes) * len(found) > MAX_CONSONANT_KEYS:
+                found = found[:1]
+            prefixes = [p + option for p in prefixes for option in found]
+        keys.update(_consonant_key(list(p)) for p in prefixes)
+    return keys
+
+
+@lru_cache(maxsize=1 << 18)
 def consonant_keys_of(text: str, spellings: frozenset[str]) -> frozenset[str]:
-    """Spellings reduced to their consonants, for comparing Arabic script with Latin.
+    """A token's consonants, for comparing Arabic script with Latin spellings.
 
-    Arabic script writes no short vowels, so محمد romanises as ``mhmd`` whether the Latin
-    side writes Muhammad, Mohammed or Mohamad; the Latin spellings lose their vowels (and
-    w and y, which Arabic long vowels romanise to inconsistently), doubled letters and a
-    final h (Fatimah, فاطمة); an Arabic token with the article ال also has a key without it.
+    Arabic script writes no short vowels, so محمد is ``mhmd`` whether the Latin side writes
+    Muhammad, Mohammed or Mohamad. Arabic and Persian letters map to the consonants
+    romanisations write for them (``data/arabic_consonants.json``; ذ is d or z, ق k or g),
+    long-vowel letters, alef, hamza and ain to nothing; Latin spellings lose their vowels,
+    w, y and v except as first letter (Yousef, يوسف: ``ysf``) and write digraphs as one
+    letter (kh, sh, gh, dj). Doubled letters and a final h go on both sides. An Arabic token
+    with the article ال also has a key without it.
 
     >>> sorted(consonant_keys_of("محمد", frozenset({"mhmd"})))
     ['mhmd']
     >>> sorted(consonant_keys_of("mohammed", frozenset({"mohammed"})))
     ['mhmd']
+    >>> sorted(consonant_keys_of("يوسف", frozenset({"ywsf"}))), sorted(consonant_keys_of("yousef", frozenset({"yousef"})))
+    (['ysf'], ['ysf'])
     """
-    keys: set[str] = set()
-    arabic = _is_arabic(text)
-    for spelling in spellings:
-        key = _DOUBLED.sub(r"\1", _VOWELS.sub("", spelling.replace("q", "k")))
-        keys.add(key)
-        if not arabic and key.endswith("h"):
-            keys.add(key[:-1])
-        if arabic and text.startswith("ال") and key.startswith("l"):
-            keys.add(key[1:])
-    return frozenset(key for key in keys if len(key) >= MIN_CONSONANTS)
+    if _is_arabic(text):
+        keys = _arabic_consonant_keys(text)
+    else:
+        keys = {_latin_consonant_key(spelling) for spelling in spellings}
+    keys.discard("")
+    return frozenset(keys)
 
 
 def _is_cyrillic(word: str) -> bool:
