@@ -577,6 +577,32 @@ def _join(first: NameToken, second: NameToken) -> NameToken:
 MAX_ABBREVIATION_LETTERS = 4
 
 
+@lru_cache(maxsize=65536)
+def _title_reading(token: str) -> str:
+    """A Greek word as the one-word Latin title it spells (Χατζή, Μουλλάχ, Ντρ.), else the
+    word: the titles table has Latin and Cyrillic titles, and Greek writes foreign ones by
+    sound."""
+    bare = token.rstrip(".")
+    if bare and script_of(bare[0]) is Script.GREEK:
+        titles = _titles()
+        for spelling in sorted(romanize_variants(bare)):
+            if (spelling,) in titles:
+                return spelling
+            if (spelling + ".",) in titles and token.endswith("."):
+                return spelling + "."
+    return token
+
+
+@lru_cache(maxsize=65536)
+def _foreign_spellings(bare: str) -> frozenset[str]:
+    """The Latin spellings of a Greek or Cyrillic word (none for other scripts, whose
+    particles the table writes in their own letters)."""
+    script = script_of(bare[0])
+    if script not in (Script.GREEK, Script.CYRILLIC):
+        return frozenset()
+    return romanize_variants(bare)
+
+
 def _role_of(token: str, name_length: int) -> TokenRole:
     particles, patronymic, _ = _name_parts()
     bare = token.rstrip(".")
@@ -589,8 +615,8 @@ def _role_of(token: str, name_length: int) -> TokenRole:
         and bare not in _given_name_equivalents()
     ):
         return TokenRole.INITIAL  # an abbreviation (Ind., Dev., Inv.): matches as a prefix
-    if bare in particles:
-        return TokenRole.PARTICLE
+    if bare in particles or (not bare.isascii() and particles & _foreign_spellings(bare)):
+        return TokenRole.PARTICLE  # al, or Greek αλ, Cyrillic аль, абу
     if name_length >= 3 and len(bare) > 6 and bare.endswith(patronymic):
         return TokenRole.PATRONYMIC
     return TokenRole.NAME
@@ -618,7 +644,7 @@ def normalize_name(name: str, *, keep_titles: bool = False, legal_forms: bool = 
         raise EmptyNameError(f"a name needs at least one letter or digit, got {name!r}")
     dropped: list[str] = []
     if not keep_titles:
-        spans = _match_phrases(raw, _titles())
+        spans = _match_phrases([_title_reading(token) for token in raw], _titles())
         if sum(end - start for start, end, _ in spans) < len(raw):
             for start, end, _ in reversed(spans):
                 dropped[:0] = raw[start:end]

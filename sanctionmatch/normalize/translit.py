@@ -108,10 +108,13 @@ def load_systems() -> dict[str, RomanizationSystem]:
     vowels = raw["vowels"]
     vowel_like = raw.get("after_vowel_also", {})
     systems: dict[str, RomanizationSystem] = {}
-    for name, spec in raw["systems"].items():
+    for name, own in raw["systems"].items():
+        # A system may be another with some letters read otherwise ("based_on").
+        base = raw["systems"][own["based_on"]] if "based_on" in own else {}
+        spec = {**base, **own}
         script = Script(spec["script"])
         maps = {
-            part: dict(spec.get(part, {}))
+            part: {**base.get(part, {}), **own.get(part, {})}
             for part in (
                 "map",
                 "word_initial",
