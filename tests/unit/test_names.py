@@ -6,7 +6,8 @@ import pytest
 
 from sanctionmatch.errors import EmptyNameError, InputTooLongError
 from sanctionmatch.limits import MAX_NAME_LENGTH
-from sanctionmatch.normalize import TokenRole, normalize_name
+from sanctionmatch.normalize import TokenRole, normalize_name, person_reading
+from sanctionmatch.normalize.names import abd_keys
 
 
 def roles(name: str) -> dict[str, str]:
@@ -81,6 +82,93 @@ def test_legal_forms_become_one_light_token(name: str, legal_form: str | None) -
     assert len(legal) == 1
     if legal_form:
         assert legal[0].text == legal_form
+
+
+@pytest.mark.parametrize(
+    ("name", "legal_form", "names"),
+    [
+        ("JOINT STOCK CO. ELECTROTYAGA", "jsc", {"electrotyaga"}),  # an abbreviated word
+        ("JOIN STOCK COMPANY AVRORA", "jsc", {"avrora"}),  # a typo in a phrase
+        ("Irkut Corporatin", "inc", {"irkut"}),  # a typo in a long one-word form
+        ("WIVSA S.A", "jsc", {"wivsa"}),  # full stops do not matter
+        ("BEHRAD TRADING", None, {"behrad", "trading"}),  # a name one swap from BERHAD
+        ("NAPO LTD", "ltd", {"napo"}),
+    ],
+)
+def test_legal_forms_are_read_through_abbreviations_and_typos(
+    name: str, legal_form: str | None, names: set[str]
+) -> None:
+    form = normalize_name(name)
+    legal = {t.text for t in form.tokens if t.role is TokenRole.LEGAL_FORM}
+    assert legal == ({legal_form} if legal_form else set())
+    assert {t.text for t in form.tokens if t.role is TokenRole.NAME} == names
+
+
+def test_a_short_legal_form_is_also_read_as_a_person_s_initials() -> None:
+    form = normalize_name("GUSACHENKA S. A.")
+    assert form.short_legal_form
+    person = person_reading(form)
+    assert person is not None and person.read_as_person
+    assert [(t.text, t.role) for t in person.tokens] == [
+        ("a", TokenRole.INITIAL),
+        ("s", TokenRole.INITIAL),
+        ("gusachenka", TokenRole.NAME),
+    ]
+    # A written-out legal form is no person's initials.
+    assert person_reading(normalize_name("Irkut Joint Stock Company")) is None
+    # A person's name read without legal forms keeps PAO as a name.
+    assert "pao" in {t.text for t in normalize_name("Yu Liang PAO", legal_forms=False).tokens}
+
+
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [
+        ("Ind.", TokenRole.INITIAL),  # an abbreviation matches names starting with its letters
+        ("Intl.", TokenRole.NAME),  # one the equivalents table knows stays a name
+        ("Άμπου", TokenRole.PARTICLE),  # Greek and Cyrillic particles
+        ("аль", TokenRole.PARTICLE),
+        ("Ли", TokenRole.NAME),
+    ],
+)
+def test_roles_of_abbreviations_and_foreign_particles(name: str, role: TokenRole) -> None:
+    form = normalize_name(f"{name} Karimov")
+    assert {t.role for t in form.tokens if t.text != "karimov"} == {role}
+
+
+@pytest.mark.parametrize(
+    ("spellings", "shared"),
+    [
+        (("abdelkarim", "abdulkarim", "abdkarim"), "abdkarim"),
+        (("abderrahmane", "abdelrahmane", "abderahmane", "abdrahmane"), "abdrahmane"),
+        (("abdussamad", "abdulsamad", "abdsamad"), "abdsamad"),
+        (("abdiaziz", "abdelaziz", "abdaziz"), "abdaziz"),
+    ],
+)
+def test_spellings_of_one_abd_compound_share_a_key(spellings: tuple[str, ...], shared: str) -> None:
+    for spelling in spellings:
+        assert shared in abd_keys(spelling)
+
+
+def test_abdullah_and_short_stems_get_no_abd_key() -> None:
+    assert abd_keys("abdullah") == abd_keys("abdallah") == abd_keys("abdi") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin", "key"),
+    [
+        ("يوسف", "yousef", "ysf"),  # a first y is a consonant, an inner و a vowel
+        ("فاضلی", "fazeli", "fzl"),  # Persian ی; ض as z
+        ("هریکندی", "harikandi", "hrknd"),  # Persian ک (unidecode wrote kh)
+        ("جرمان", "djermane", "jrmn"),  # French dj
+        ("علي", "ali", "l"),  # ain and long vowels are not consonants
+        ("الظواهري", "zawahiri", "zhr"),  # the article
+        ("فاطمة", "fatimah", "ftm"),  # ta marbuta and a final h
+    ],
+)
+def test_arabic_script_and_latin_share_consonant_keys(arabic: str, latin: str, key: str) -> None:
+    (arabic_token,) = normalize_name(arabic).tokens
+    (latin_token,) = normalize_name(latin).tokens
+    assert key in arabic_token.consonant_keys & latin_token.consonant_keys
 
 
 @pytest.mark.parametrize(
