@@ -32,6 +32,7 @@ from .errors import InvalidInputError
 from .fuzzy import FuzzyVocabulary
 from .models import Entity, NameKind
 from .normalize import NameForm, NameToken, TokenRole, normalize_name
+from .normalize.names import MIN_CONSONANTS
 from .score import (
     EXTRA_NAME_COST,
     INITIAL_SIMILARITY,
@@ -217,7 +218,7 @@ class NameIndex:
                         consonants[token.is_arabic].setdefault(key, set()).add(alias)
             if joined is None:
                 for pair in form.joined:
-                    for key in pair.token.skeletons:
+                    for key in _joined_keys(pair.token):
                         pairs.setdefault(key, set()).add(alias)
         if joined is None:
             joined = {key: tuple(sorted(having)) for key, having in sorted(pairs.items())}
@@ -293,18 +294,26 @@ class NameIndex:
         return found
 
     def _split_uncached(self, token: NameToken) -> frozenset[int]:
-        """The aliases where two tokens written as one equal ``token`` (by skeleton)."""
+        """The aliases where two tokens written as one equal ``token`` (by skeleton, or by
+        consonants in the other script)."""
         found: set[int] = set()
         for key in token.skeletons:
             found.update(self._joined.get(key, ()))
+        if not token.is_arabic:  # Arabic-script pairs only (see score.joined_similarity)
+            for key in _long_consonant_keys(token):
+                found.update(self._joined.get(_CONSONANT_TAG + key, ()))
         return frozenset(found)
 
     def _written_as_one_uncached(self, joined: NameToken) -> frozenset[int]:
-        """The aliases with a distinctive token equal (by skeleton) to two query tokens
-        written as one."""
+        """The aliases with a distinctive token equal (by skeleton, or by consonants in the
+        other script) to two query tokens written as one."""
         found: set[int] = set()
         for key in joined.skeletons:
             self._skeletons.aliases_near(key, 1.0, found)
+        if joined.is_arabic:  # against Latin tokens (see score.joined_similarity)
+            latin = self._consonants[False]
+            for key in _long_consonant_keys(joined):
+                found.update(latin.get(key, ()))
         return frozenset(found)
 
     def _near_token_uncached(self, token: NameToken) -> set[int]:
@@ -420,6 +429,24 @@ class NameIndex:
             for second in range(first + 1, len(sets)):
                 pool |= sets[first] & sets[second]
         return pool
+
+
+#: Consonant keys of Arabic-script joined pairs share the joined-pairs table with
+#: skeletons (which are plain letters) under this tag.
+_CONSONANT_TAG = "#consonants:"
+
+
+def _long_consonant_keys(token: NameToken) -> list[str]:
+    """The consonant keys a joined pair may align on (``score.joined_similarity``)."""
+    return [key for key in token.consonant_keys if len(key) >= MIN_CONSONANTS]
+
+
+def _joined_keys(joined: NameToken) -> list[str]:
+    """The keys of an alias's joined pair in the joined-pairs table: its skeletons and, for an
+    Arabic-script pair, its tagged consonant keys."""
+    if joined.joined_consonants is None:  # a pair of Latin (or Cyrillic...) tokens
+        return list(joined.skeletons)
+    return [*joined.skeletons, *(_CONSONANT_TAG + key for key in _long_consonant_keys(joined))]
 
 
 def _better(

@@ -99,6 +99,10 @@ class NameToken:
     forms: frozenset[str]
     skeletons: frozenset[str]
     own_skeletons: frozenset[str]
+    #: Set only on two Arabic-script tokens written as one (see :class:`JoinedToken`): their
+    #: consonant keys end to end (حمید + الله is ``hmd`` + ``l``), which a Latin token
+    #: written as one word (Hamidullah) may share.
+    joined_consonants: frozenset[str] | None = None
 
     @property
     def is_arabic(self) -> bool:
@@ -107,7 +111,10 @@ class NameToken:
 
     @property
     def consonant_keys(self) -> frozenset[str]:
-        """The token's spellings without vowels (see :func:`consonant_keys_of`)."""
+        """The token's spellings without vowels (see :func:`consonant_keys_of`); for two
+        tokens written as one, their keys end to end."""
+        if self.joined_consonants is not None:
+            return self.joined_consonants
         return consonant_keys_of(self.text, self.spellings)
 
     @property
@@ -398,6 +405,11 @@ def _consonant_key(letters: list[str]) -> str:
     return key[:-1] if key.endswith("h") and len(key) > 1 else key
 
 
+#: Latin ``Abdul``, ``Abdel``, ``Abdur``, ``Abdus``: Abd with the article, which Arabic
+#: script writes on the next word (عبد الحبیب, Abdul Habib); they also have the key ``bd``.
+_ABD_WITH_ARTICLE = re.compile(r"abd[aeiou]{1,2}[lrsdtzn]")
+
+
 def _latin_consonant_key(spelling: str) -> str:
     _, semivowels, pattern, rewrites, vowels = _consonant_tables()
     rewritten = pattern.sub(lambda m: rewrites[m.group()], spelling)
@@ -434,7 +446,7 @@ def _arabic_consonant_keys(text: str) -> set[str]:
     return keys
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=65536)
 def consonant_keys_of(text: str, spellings: frozenset[str]) -> frozenset[str]:
     """A token's consonants, for comparing Arabic script with Latin spellings.
 
@@ -459,6 +471,8 @@ def consonant_keys_of(text: str, spellings: frozenset[str]) -> frozenset[str]:
         keys = _arabic_consonant_keys(text)
     else:
         keys = {_latin_consonant_key(spelling) for spelling in spellings}
+        if any(_ABD_WITH_ARTICLE.fullmatch(spelling) for spelling in spellings):
+            keys.add("bd")
     keys.discard("")
     return frozenset(keys)
 
@@ -572,7 +586,20 @@ def _join(first: NameToken, second: NameToken) -> NameToken:
         forms=forms,
         skeletons=keys,
         own_skeletons=keys,
+        joined_consonants=(
+            _joined_consonant_keys(first, second) if first.is_arabic or second.is_arabic else None
+        ),
     )
+
+
+def _joined_consonant_keys(first: NameToken, second: NameToken) -> frozenset[str]:
+    """The consonant keys of two tokens written as one: each key of the first followed by
+    each of the second (also without its article: عبد الرحمن as Abdurrahman), a letter
+    doubled across the join written once."""
+    seconds = set(second.consonant_keys)
+    if _is_arabic(second.text) and second.text.startswith("ال"):
+        seconds |= {key[1:] for key in seconds if key.startswith("l") and len(key) > 1}
+    return frozenset(_DOUBLED.sub(r"\1", a + b) for a in first.consonant_keys for b in seconds)
 
 
 #: A word of at most this many letters written with a full stop (``Ind.``, ``Dev.``, ``Inv.``)

@@ -78,6 +78,19 @@ TOKENS = [
     "Stock",
     "Co.",
     "Limitd",
+    # Arabic script against Latin: consonant keys, short ones, and Arabic pairs written as one
+    # Latin word.
+    "حمید",
+    "الله",
+    "Hamidullah",
+    "عبد",
+    "السلام",
+    "Abdul",
+    "Abdulsalam",
+    "علي",
+    "Ali",
+    "يوسف",
+    "Yousef",
 ]
 #: Raise with SANCTIONMATCH_CANDIDATE_EXAMPLES for a long run (make fuzz).
 CANDIDATE_EXAMPLES = int(os.environ.get("SANCTIONMATCH_CANDIDATE_EXAMPLES", "300"))
