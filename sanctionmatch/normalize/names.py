@@ -520,6 +520,12 @@ def abd_keys(spelling: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+#: ``ch`` is х in Swedish, German, Czech and Polish spellings (Chamtjijev, Michail) and ч in
+#: English ones: a token with ``ch`` also has the skeleton of the first reading (``tch`` and
+#: ``sch`` are ч and ш either way).
+_CH_AS_KH = re.compile(r"(?<![ts])ch")
+
+
 @lru_cache(maxsize=1 << 18)  # an index holds its tokens anyway; a small cache would thrash
 def _make_token(text: str, role: TokenRole) -> NameToken:
     bare = text.rstrip(".")
@@ -538,7 +544,9 @@ def _make_token(text: str, role: TokenRole) -> NameToken:
     equivalents = _given_name_equivalents()
     for spelling in spellings:
         forms |= equivalents.get(spelling, frozenset())
-    own_skeletons = frozenset(skeleton(spelling) for spelling in spellings)
+    own_skeletons = frozenset(skeleton(spelling) for spelling in spellings) | {
+        skeleton(_CH_AS_KH.sub("kh", spelling)) for spelling in spellings if "ch" in spelling
+    }
     abd = {skeleton(key) for spelling in spellings for key in abd_keys(spelling)}
     return NameToken(
         text=bare,
