@@ -34,6 +34,7 @@ from .models import Entity, NameKind
 from .normalize import NameForm, NameToken, TokenRole, normalize_name
 from .normalize.names import MIN_CONSONANTS
 from .score import (
+    COMPOUND_PART_COST,
     EXTRA_NAME_COST,
     INITIAL_SIMILARITY,
     MIN_ALIGNED_SIMILARITY,
@@ -46,7 +47,7 @@ from .score import (
 __all__ = ["NORMALIZATION_VERSION", "AliasHit", "NameIndex", "Retrieval"]
 
 #: Bumped whenever normalisation or scoring changes what an index would contain.
-NORMALIZATION_VERSION = "3"
+NORMALIZATION_VERSION = "4"
 
 Retrieval = Literal["candidates", "exhaustive"]
 #: How many query tokens' look-ups an index remembers (least recently used go first).
@@ -119,6 +120,7 @@ class NameIndex:
         "_shapes",
         "_skeletons",
         "_split_cached",
+        "_with_compounds",
         "_with_initials",
         "_written_as_one_cached",
         "aliases",
@@ -209,6 +211,10 @@ class NameIndex:
             alias
             for alias, (_, _, form) in enumerate(aliases)
             if any(token.role is TokenRole.INITIAL for token in form.tokens)
+        )
+        # Their unpaired parts of a hyphenated name cost little next to a query initial.
+        self._with_compounds = frozenset(
+            alias for alias, (_, _, form) in enumerate(aliases) if form.compounds
         )
         for alias, (_, _, form) in enumerate(aliases):
             for token in form.tokens:
@@ -393,8 +399,9 @@ class NameIndex:
             for token in query.tokens
             if token.role is TokenRole.INITIAL
         ]
-        ceilings: dict[tuple[int, int, int, bool, int], bool] = {}
+        ceilings: dict[tuple[int, int, int, bool, int, bool], bool] = {}
         shapes = self._shapes
+        with_compounds = self._with_compounds
         joined = hits.joined
         for alias in pool:  # the order is irrelevant: ties are broken by entity and name
             names_hit = patronymics_hit = 0
@@ -406,7 +413,8 @@ class NameIndex:
                         names_hit += 1
             joins = alias in joined
             usable = sum(alias in having for having in initial_letters)
-            key = (names_hit, patronymics_hit, shapes[alias], joins, usable)
+            compounds = alias in with_compounds
+            key = (names_hit, patronymics_hit, shapes[alias], joins, usable, compounds)
             worth = ceilings.get(key)
             if worth is None:
                 worth = ceilings[key] = profile.ceiling(*key) >= threshold - _EPSILON
@@ -414,9 +422,10 @@ class NameIndex:
                 yield alias, joins
 
     def _pool(self, hits: _TokenHits, profile: _QueryProfile, threshold: float) -> set[int]:
-        """The candidates worth a ceiling: all of them, or, when an alias with no initials
-        and no joined tokens needs two or more of the query's tokens to reach ``threshold``,
-        only those found by two tokens, those with initials and those with joined tokens (set
+        """The candidates worth a ceiling: all of them, or, when an alias with no initials,
+        no joined tokens and no hyphenated names needs two or more of the query's tokens to
+        reach ``threshold``, only those found by two tokens, those with initials, those with
+        joined tokens and (for a query with initials) those with hyphenated names (set
         operations, so that a common token's thousands of aliases are never looped over)."""
         sets = hits.per_token
         if profile.plain_ceiling(1) >= threshold - _EPSILON:
@@ -425,6 +434,8 @@ class NameIndex:
         for having in sets:  # never the union itself: common tokens have thousands
             pool |= having & hits.joined
             pool |= having & self._with_initials
+            if profile.initials:
+                pool |= having & self._with_compounds
         for first in range(len(sets)):
             for second in range(first + 1, len(sets)):
                 pool |= sets[first] & sets[second]
@@ -498,10 +509,11 @@ def _shape_of(form: NameForm) -> int:
 class _QueryProfile:
     """The counts of a query's tokens by role, for :meth:`ceiling`."""
 
-    __slots__ = ("initials", "minor_weight", "names", "patronymics")
+    __slots__ = ("compounds", "initials", "minor_weight", "names", "patronymics")
 
     def __init__(self, query: NameForm) -> None:
         roles = Counter(token.role for token in query.tokens)
+        self.compounds = bool(query.compounds)
         self.names = roles[TokenRole.NAME]
         self.patronymics = roles[TokenRole.PATRONYMIC]
         self.initials = roles[TokenRole.INITIAL]
@@ -520,12 +532,20 @@ class _QueryProfile:
             names_hit = hit - patronymics_hit
             if names_hit <= self.names:
                 shape = names_hit + _SHAPE_LIMIT * patronymics_hit
-                ceiling = self.ceiling(names_hit, patronymics_hit, shape, False, self.initials)
+                ceiling = self.ceiling(
+                    names_hit, patronymics_hit, shape, False, self.initials, False
+                )
                 best = max(best, ceiling)
         return best
 
     def ceiling(
-        self, names_hit: int, patronymics_hit: int, shape: int, joins: bool, initials: int
+        self,
+        names_hit: int,
+        patronymics_hit: int,
+        shape: int,
+        joins: bool,
+        initials: int,
+        alias_compounds: bool,
     ) -> float:
         """The highest score an alias of ``shape`` can get when ``names_hit`` of the query's
         names and ``patronymics_hit`` of its patronymics found it; with ``joins``, each of
@@ -538,6 +558,11 @@ class _QueryProfile:
         at most what the query's tokens can pair, and L the least the unpaired tokens and the
         initial pairs take off, the score is at most W / (W + L); each way of choosing which
         tokens pair is tried and the highest ceiling kept.
+
+        Where a side has hyphenated names and the other side's initials may pair with it
+        (``alias_compounds`` and query initials; query compounds and alias initials), each of
+        its unpaired names and patronymics is taken to be a part of one, at
+        ``COMPOUND_PART_COST`` and in conflict with nothing: the least it can cost.
         """
         alias_names = shape % _SHAPE_LIMIT
         alias_patronymics = (shape // _SHAPE_LIMIT) % _SHAPE_LIMIT
@@ -568,6 +593,12 @@ class _QueryProfile:
                     names_to_initial = min(names_left, alias_initials - patronymics_to_initial)
                 query_names = names_left - names_to_initial
                 query_patronymics = patronymics_left - patronymics_to_initial
+                alias_covered = alias_compounds and initials > 0
+                query_covered = self.compounds and names_to_initial + patronymics_to_initial > 0
+                alias_plain_names = 0 if alias_covered else alias_names_left
+                alias_plain_patronymics = 0 if alias_covered else alias_patronymics_left
+                query_plain_names = 0 if query_covered else query_names
+                query_plain_patronymics = 0 if query_covered else query_patronymics
                 weight = (
                     hit_weight
                     + extra_weight
@@ -577,10 +608,20 @@ class _QueryProfile:
                 loss = (
                     names_to_initial * _NAME_INITIAL_PAIR * (1 - INITIAL_SIMILARITY)
                     + patronymics_to_initial * _PATRONYMIC_INITIAL_PAIR * (1 - INITIAL_SIMILARITY)
-                    + query_names * _name_cost(alias_names_left)
-                    + alias_names_left * _name_cost(query_names)
-                    + query_patronymics * _patronymic_cost(alias_patronymics_left)
-                    + alias_patronymics_left * _patronymic_cost(query_patronymics)
+                    + _unpaired_loss(
+                        query_names,
+                        query_patronymics,
+                        alias_plain_names,
+                        alias_plain_patronymics,
+                        query_covered,
+                    )
+                    + _unpaired_loss(
+                        alias_names_left,
+                        alias_patronymics_left,
+                        query_plain_names,
+                        query_plain_patronymics,
+                        alias_covered,
+                    )
                 )
                 if weight > 0:
                     best = max(best, weight / (weight + loss))
@@ -594,6 +635,16 @@ _PATRONYMIC_INITIAL_PAIR = (TokenRole.PATRONYMIC.weight + TokenRole.INITIAL.weig
 _PARTICLE_INITIAL_PAIR = max(
     TokenRole.PARTICLE.weight, (TokenRole.PARTICLE.weight + TokenRole.INITIAL.weight) / 2
 )
+
+
+def _unpaired_loss(
+    names: int, patronymics: int, other_names: int, other_patronymics: int, covered: bool
+) -> float:
+    """The least one side's unpaired names and patronymics cost, given the other side's
+    unpaired ones that are not parts of an initialled hyphenated name."""
+    if covered:
+        return (names + patronymics) * COMPOUND_PART_COST
+    return names * _name_cost(other_names) + patronymics * _patronymic_cost(other_patronymics)
 
 
 def _name_cost(other_side_unpaired: int) -> float:

@@ -35,7 +35,7 @@ from .normalize import NameForm, NameToken, TokenRole
 __all__ = ["FORMAT_VERSION", "MAX_INDEX_BYTES", "IndexFileError", "read_index", "write_index"]
 
 MAGIC = b"SMIDX\n"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 #: Largest index file read, and largest payload decompressed (bytes).
 MAX_INDEX_BYTES = 2 * 1024 * 1024 * 1024
 _HEADER = struct.Struct(">HQ")
@@ -63,8 +63,12 @@ class _Payload(BaseModel):
         tuple[str, TokenRole, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]],
         ...,
     ]
-    # aliases: entity index, name index, cleaned text, token ids, dropped titles
-    aliases: tuple[tuple[int, int, str, tuple[int, ...], tuple[str, ...]], ...]
+    # aliases: entity index, name index, cleaned text, token ids, dropped titles, whether a
+    # legal form was read from short words, hyphenated names
+    aliases: tuple[
+        tuple[int, int, str, tuple[int, ...], tuple[str, ...], bool, tuple[tuple[str, ...], ...]],
+        ...,
+    ]
     # skeletons of joined token pairs -> alias numbers
     joined: tuple[tuple[str, tuple[int, ...]], ...]
 
@@ -99,7 +103,17 @@ def _encode(
                     ]
                 )
             ids.append(number)
-        encoded_aliases.append([entity_index, name_index, form.cleaned, ids, list(form.dropped)])
+        encoded_aliases.append(
+            [
+                entity_index,
+                name_index,
+                form.cleaned,
+                ids,
+                list(form.dropped),
+                form.short_legal_form,
+                [list(compound) for compound in form.compounds],
+            ]
+        )
     document = {
         "library_version": library_version,
         "normalization_version": normalization_version,
@@ -155,7 +169,7 @@ class LoadedIndex:
         self.normalization_version = payload.normalization_version
         self.joined = dict(payload.joined)
         self.aliases: list[tuple[int, int, NameForm]] = []
-        for entity_index, name_index, cleaned, ids, dropped in payload.aliases:
+        for entity_index, name_index, cleaned, ids, dropped, short, compounds in payload.aliases:
             entity = self.entities[entity_index]
             self.aliases.append(
                 (
@@ -166,6 +180,8 @@ class LoadedIndex:
                         cleaned=cleaned,
                         tokens=tuple(tokens[i] for i in ids),
                         dropped=dropped,
+                        short_legal_form=short,
+                        compounds=compounds,
                     ),
                 )
             )
@@ -218,7 +234,7 @@ def read_index(path: str | Path, *, normalization_version: str) -> LoadedIndex:
             f"uses {normalization_version}: rebuild it with `sanctionmatch index`",
             file=name,
         )
-    for entity_index, name_index, _, ids, _ in payload.aliases:
+    for entity_index, name_index, _, ids, *_ in payload.aliases:
         if not (
             0 <= entity_index < len(payload.entities)
             and 0 <= name_index < len(payload.entities[entity_index].names)

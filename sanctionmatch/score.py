@@ -28,6 +28,7 @@ the tokens, never on which side or position they came from. Equal names score ex
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -36,14 +37,17 @@ from rapidfuzz.distance import OSA
 from .models import Explanation, NameComparison, TokenAlignment, UnmatchedToken
 from .normalize import NameForm, NameToken, TokenRole, normalize_name, person_reading
 from .normalize.names import MIN_CONSONANTS
+from .normalize.translit import ascii_fold
 
 __all__ = [
+    "COMPOUND_PART_COST",
     "CONSONANT_SIMILARITY",
     "INITIAL_SIMILARITY",
     "MIN_ALIGNED_SIMILARITY",
     "MIN_FUZZY_LENGTH",
     "SHORT_CONSONANT_SIMILARITY",
     "SKELETON_FACTOR",
+    "TITLE_INITIAL_COST",
     "Alignment",
     "Pair",
     "align_names",
@@ -282,6 +286,84 @@ def _unpaired_costs(left: list[NameToken], right: list[NameToken]) -> dict[Token
     return costs
 
 
+#: What a part of a hyphenated name costs unpaired when another part of the same word is
+#: paired with an initial (``B.`` for ``Bu-il``, ``A.`` for ``Ahmad-Reza``, ``T.`` for
+#: ``Турпал-Али``): the initial stands for the whole word (quality benchmark: form-initials
+#: recall 0.974 -> see docs/quality.md).
+COMPOUND_PART_COST = 0.1
+#: What an initial costs unpaired when it is the initial of a title the other name had
+#: dropped (``M. Fazlullah`` for ``Mullah Fazlullah``, ``D. Ibrahim`` for ``Dr. Ibrahim``).
+TITLE_INITIAL_COST = 0.1
+
+
+class Unpaired(NamedTuple):
+    """A token left without a partner, what it costs and the rule that set the cost."""
+
+    token: NameToken
+    cost: float
+    reason: str
+
+
+def _compound_parts_initialled(form: NameForm, initialled: set[str]) -> set[str]:
+    """The texts of the parts of ``form``'s hyphenated names one of whose parts an initial
+    stands for."""
+    return {part for compound in form.compounds if initialled & set(compound) for part in compound}
+
+
+def _side_unpaired(
+    form: NameForm, other: NameForm, paired: set[int], initialled: set[str]
+) -> list[Unpaired]:
+    """One side's unpaired tokens; those a rule excuses carry their cost, the rest -1 (their
+    cost depends on both sides: :func:`_unpaired_costs`)."""
+    covered = _compound_parts_initialled(form, initialled) if form.compounds else set()
+    titles = [ascii_fold(title) for title in other.dropped]
+    side = []
+    for k, token in enumerate(form.tokens):
+        if k in paired:
+            continue
+        if token.text in covered:
+            side.append(Unpaired(token, COMPOUND_PART_COST, "compound-part-initialled"))
+        elif token.role is TokenRole.INITIAL and any(
+            title.startswith(token.initial) for title in titles
+        ):
+            side.append(Unpaired(token, TITLE_INITIAL_COST, "initial-of-dropped-title"))
+        else:
+            side.append(Unpaired(token, -1.0, f"unmatched-{token.role.value}"))
+    return side
+
+
+def _unpaired(
+    left: NameForm, right: NameForm, pairs: Sequence[Pair]
+) -> tuple[list[Unpaired], list[Unpaired]]:
+    """The tokens of each side that no pair holds, each with its cost (see
+    :func:`_unpaired_costs`, :data:`COMPOUND_PART_COST` and :data:`TITLE_INITIAL_COST`)."""
+    paired_left = {i for p in pairs for i in p.left}
+    paired_right = {j for p in pairs for j in p.right}
+    initialled_left = {
+        left.tokens[i].text
+        for p in pairs
+        if p.right_token.role is TokenRole.INITIAL
+        for i in p.left
+    }
+    initialled_right = {
+        right.tokens[j].text
+        for p in pairs
+        if p.left_token.role is TokenRole.INITIAL
+        for j in p.right
+    }
+    sides = (
+        _side_unpaired(left, right, paired_left, initialled_left),
+        _side_unpaired(right, left, paired_right, initialled_right),
+    )
+    costs = _unpaired_costs(
+        [u.token for u in sides[0] if u.cost < 0], [u.token for u in sides[1] if u.cost < 0]
+    )
+    unpaired_left, unpaired_right = (
+        [u if u.cost >= 0 else u._replace(cost=costs[u.token.role]) for u in side] for side in sides
+    )
+    return unpaired_left, unpaired_right
+
+
 def align_names(left: NameForm, right: NameForm, *, joins: bool = True) -> Alignment:
     """Pair the tokens of two names, best pairs first, and score the pairing.
 
@@ -312,11 +394,9 @@ def align_names(left: NameForm, right: NameForm, *, joins: bool = True) -> Align
             used_left.update(pair.left)
             used_right.update(pair.right)
             pairs.append(pair)
-    unpaired_left = [t for k, t in enumerate(left.tokens) if k not in used_left]
-    unpaired_right = [t for k, t in enumerate(right.tokens) if k not in used_right]
-    costs = _unpaired_costs(unpaired_left, unpaired_right)
+    unpaired_left, unpaired_right = _unpaired(left, right, pairs)
     weights = [pair.weight for pair in pairs]
-    weights += [costs[t.role] for t in (*unpaired_left, *unpaired_right)]
+    weights += [u.cost for u in (*unpaired_left, *unpaired_right)]
     total = sum(sorted(weights))
     distinctive = any(
         p.left_token.role.is_distinctive and p.right_token.role.is_distinctive for p in pairs
@@ -370,20 +450,15 @@ def explain_alignment(alignment: Alignment) -> Explanation:
                 rule=rule,
             )
         )
-    paired_left = {i for pair in alignment.pairs for i in pair.left}
-    paired_right = {j for pair in alignment.pairs for j in pair.right}
-    unpaired_left = [t for k, t in enumerate(left.tokens) if k not in paired_left]
-    unpaired_right = [t for k, t in enumerate(right.tokens) if k not in paired_right]
-    costs = _unpaired_costs(unpaired_left, unpaired_right)
+    unpaired_left, unpaired_right = _unpaired(left, right, alignment.pairs)
     unmatched = [
-        UnmatchedToken(side="query", token=t.text, role=t.role.value, weight=costs[t.role])
-        for t in unpaired_left
+        UnmatchedToken(side="query", token=u.token.text, role=u.token.role.value, weight=u.cost)
+        for u in unpaired_left
     ] + [
-        UnmatchedToken(side="candidate", token=t.text, role=t.role.value, weight=costs[t.role])
-        for t in unpaired_right
+        UnmatchedToken(side="candidate", token=u.token.text, role=u.token.role.value, weight=u.cost)
+        for u in unpaired_right
     ]
-    for token in unmatched:
-        rules.add(f"unmatched-{token.role}")
+    rules.update(u.reason for u in (*unpaired_left, *unpaired_right))
     if alignment.score == 0.0 and alignment.pairs:
         rules.add("no-distinctive-token-aligned")
     for side, form in (("query", left), ("candidate", right)):

@@ -154,6 +154,10 @@ class NameForm:
     short_legal_form: bool = False
     #: Whether this is :func:`person_reading`'s second reading of a name (explanations say so).
     read_as_person: bool = False
+    #: The names written as one hyphenated word (``Bu-il``, ``Ahmad-Reza``, ``Abd-al-Latif``),
+    #: each as the texts of its tokens: an initial of one part stands for the whole word
+    #: (``B. CHOI`` for ``Bu-il CHOI``), so the scorer charges its other parts little.
+    compounds: tuple[tuple[str, ...], ...] = ()
 
     @property
     def joined(self) -> tuple[JoinedToken, ...]:
@@ -327,6 +331,8 @@ def load_patronymic_suffixes() -> tuple[str, ...]:
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼ`][^\W_]+)*\.?")
+_WORD = r"[^\W_]+(?:['’ʼ`][^\W_]+)*"
+_HYPHENATED = re.compile(rf"{_WORD}(?:[-\u2010\u2011]{_WORD})+")
 _MAX_PHRASE = 5
 
 
@@ -340,6 +346,21 @@ def tokenize_name(cleaned: str) -> list[str]:
     ['peskov', 'd.', 's.', 'transneft', 'al', 'tikriti', "o'neil"]
     """
     return _TOKEN.findall(cleaned)
+
+
+def hyphenated_compounds(cleaned: str, kept: set[str]) -> tuple[tuple[str, ...], ...]:
+    """The hyphenated words of a cleaned name as the tokens they split into, only those of
+    the tokens in ``kept`` (titles and legal forms are gone), where at least two are left.
+
+    >>> hyphenated_compounds("bu-il choi, jean-marie d.", {"bu", "il", "choi", "jean", "marie"})
+    (('bu', 'il'), ('jean', 'marie'))
+    """
+    found = set()
+    for match in _HYPHENATED.finditer(cleaned):
+        parts = tuple(part for part in tokenize_name(match.group()) if part in kept)
+        if len(parts) >= 2:
+            found.add(parts)
+    return tuple(sorted(found))
 
 
 def is_title(cleaned: str) -> bool:
@@ -699,12 +720,14 @@ def normalize_name(name: str, *, keep_titles: bool = False, legal_forms: bool = 
     tokens = [_make_token(text, _role_of(text, len(raw))) for text in raw]
     tokens += [_make_token(form, TokenRole.LEGAL_FORM) for form in legal]
     tokens.sort(key=lambda t: (t.role.value, t.text))
+    named = {t.text for t in tokens if t.role is not TokenRole.LEGAL_FORM}
     return NameForm(
         original=name,
         cleaned=cleaned,
         tokens=tuple(tokens),
         dropped=tuple(dropped),
         short_legal_form=short_legal_form,
+        compounds=hyphenated_compounds(cleaned, named),
     )
 
 

@@ -91,10 +91,20 @@ TOKENS = [
     "Ali",
     "يوسف",
     "Yousef",
+    # An initial stands for a whole hyphenated name (joined with "-" below), and for a
+    # title the other name dropped.
+    "Bu",
+    "Il",
+    "B.",
+    "Choi",
+    "Mullah",
+    "M.",
 ]
 #: Raise with SANCTIONMATCH_CANDIDATE_EXAMPLES for a long run (make fuzz).
 CANDIDATE_EXAMPLES = int(os.environ.get("SANCTIONMATCH_CANDIDATE_EXAMPLES", "300"))
-NAMES = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=4).map(" ".join)
+NAMES = st.lists(
+    st.tuples(st.sampled_from(TOKENS), st.sampled_from([" ", " ", "-"])), min_size=1, max_size=4
+).map(lambda parts: "".join(token + gap for token, gap in parts)[:-1])
 
 
 @st.composite
