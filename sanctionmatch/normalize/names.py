@@ -245,17 +245,51 @@ def _legal_vocabulary() -> tuple[frozenset[str], dict[str, str], tuple[str, ...]
     return words, abbreviations, fuzzy
 
 
+def _singled(word: str) -> set[str]:
+    """The word with one letter of a doubled letter written once (``cjssc`` -> ``cjsc``)."""
+    return {word[:k] + word[k + 1 :] for k in range(1, len(word)) if word[k] == word[k - 1]}
+
+
+#: A legal-form word is read with a letter doubled or a doubled letter written once
+#: (``CJSSC``, ``SARLL``, ``OO`` for ``OOO``) from this many letters, or when it is one letter
+#: repeated (``OOO``): shorter ones doubled are names (``Assa`` is not ``ASA``, ``Saal`` not
+#: ``SAL``).
+_LEGAL_DOUBLING_MIN_WORD = 4
+
+
+@cache
+def _legal_doubling() -> tuple[dict[str, str], frozenset[str]]:
+    """The spellings of legal-form words with a doubled letter written once, and the words
+    that may be read with one letter doubled."""
+    words, _, _ = _legal_vocabulary()
+    eligible = frozenset(
+        w for w in words if len(w) >= _LEGAL_DOUBLING_MIN_WORD or (len(w) > 1 and len(set(w)) == 1)
+    )
+    singled: dict[str, str] = {}
+    for word in sorted(eligible):
+        for spelling in _singled(word):
+            singled.setdefault(spelling, word)
+    return singled, eligible
+
+
 @lru_cache(maxsize=65536)
 def _legal_word(token: str) -> tuple[str, bool]:
     """The legal-form word a token stands for, and whether it was read through a typo: the
-    word itself, the word an abbreviation stands for, the one word within one edit (two for
-    long words), or the token unchanged."""
+    word itself, the word an abbreviation stands for, the word with a letter doubled or a
+    doubled letter written once, the one word within one edit (two for long words), or the
+    token unchanged."""
     bare = token.rstrip(".")
     words, abbreviations, fuzzy = _legal_vocabulary()
     if bare in abbreviations:
         return abbreviations[bare], False
+    singled, doubled = _legal_doubling()
+    if bare in singled:  # before the words: OO is OOO, though Polish sp. z o.o. has oo
+        return singled[bare], False
     if bare in words:
         return bare, False
+    for spelling in sorted(_singled(bare)):
+        if spelling in doubled:
+            return spelling, False
     if len(bare) < _LEGAL_FUZZY_MIN_TOKEN:
         return bare, False
     found = process.extractOne(bare, fuzzy, scorer=OSA.distance, score_cutoff=2)
@@ -590,10 +624,7 @@ def _joined_pairs(tokens: tuple[NameToken, ...]) -> tuple[JoinedToken, ...]:
     if not 2 <= len(names) <= MAX_JOINABLE_TOKENS:
         return ()
     return tuple(
-        JoinedToken(i, j, _join(tokens[i], tokens[j]))
-        for i in names
-        for j in names
-        if i != j and (tokens[i].role.is_distinctive or tokens[j].role.is_distinctive)
+        JoinedToken(i, j, _join(tokens[i], tokens[j])) for i in names for j in names if i != j
     )
 
 
@@ -663,6 +694,30 @@ def _foreign_spellings(bare: str) -> frozenset[str]:
     return romanize_variants(bare)
 
 
+#: A particle of at least this many letters is read with one consonant doubled (``Abbu`` for
+#: ``Abu``); shorter ones doubled are names or other particles (``Lee``, ``All``, ``Doo``), as
+#: are long ones with a vowel doubled (``Deen``, ``Been``).
+_PARTICLE_DOUBLING_MIN = 3
+_VOWELS = frozenset("aeiouy")
+
+
+@lru_cache(maxsize=65536)
+def _particle_spelling(token: str) -> str:
+    """A Latin token that is a particle with one consonant doubled, as that particle; else
+    the token."""
+    if not token.isascii() or token.endswith("."):
+        return token
+    particles = _name_parts()[0]
+    if token in particles:
+        return token
+    for k in range(1, len(token)):
+        if token[k] == token[k - 1] and token[k] not in _VOWELS:
+            spelling = token[:k] + token[k + 1 :]
+            if len(spelling) >= _PARTICLE_DOUBLING_MIN and spelling in particles:
+                return spelling
+    return token
+
+
 def _role_of(token: str, name_length: int) -> TokenRole:
     particles, patronymic, _ = _name_parts()
     bare = token.rstrip(".")
@@ -680,6 +735,12 @@ def _role_of(token: str, name_length: int) -> TokenRole:
     if name_length >= 3 and len(bare) > 6 and bare.endswith(patronymic):
         return TokenRole.PATRONYMIC
     return TokenRole.NAME
+
+
+def _can_carry_a_name(token: str) -> bool:
+    """Whether a token left after titles are dropped may be a name: not an initial and not a
+    particle (``Abu Iman`` keeps Iman, though ``imán`` is a Spanish title)."""
+    return _role_of(_particle_spelling(token), 1) not in (TokenRole.INITIAL, TokenRole.PARTICLE)
 
 
 def normalize_name(name: str, *, keep_titles: bool = False, legal_forms: bool = True) -> NameForm:
@@ -705,6 +766,13 @@ def normalize_name(name: str, *, keep_titles: bool = False, legal_forms: bool = 
     dropped: list[str] = []
     if not keep_titles:
         spans = _match_phrases([_title_reading(token) for token in raw], _titles())
+        in_titles = {k for start, end, _ in spans for k in range(start, end)}
+        if spans and not any(
+            k not in in_titles and _can_carry_a_name(token) for k, token in enumerate(raw)
+        ):
+            # no name without them: the title nearest the end is the name (Lt. Col. El
+            # Capitan keeps Capitan, Abu Iman keeps Iman)
+            spans = spans[:-1]
         if sum(end - start for start, end, _ in spans) < len(raw):
             for start, end, _ in reversed(spans):
                 dropped[:0] = raw[start:end]
@@ -716,7 +784,7 @@ def normalize_name(name: str, *, keep_titles: bool = False, legal_forms: bool = 
             legal.append(canonical)
             short_legal_form |= all(len(word.rstrip(".")) <= 3 for word in raw[start:end])
             del raw[start:end]
-    raw = raw[:MAX_NAME_TOKENS]
+    raw = [_particle_spelling(token) for token in raw[:MAX_NAME_TOKENS]]
     tokens = [_make_token(text, _role_of(text, len(raw))) for text in raw]
     tokens += [_make_token(form, TokenRole.LEGAL_FORM) for form in legal]
     tokens.sort(key=lambda t: (t.role.value, t.text))
