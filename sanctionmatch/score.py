@@ -149,7 +149,11 @@ def token_similarity(left: NameToken, right: NameToken) -> TokenScore:
     shared = left.forms & right.forms
     if shared:
         form = min(shared)
-        return 1.0, "exact" if left.text == right.text else "romanisation", form, form
+        if left.text == right.text:
+            return 1.0, "exact", form, form
+        if form.startswith("~"):  # see normalize.names.patronymic_keys
+            return 1.0, "patronymic-of-equivalent-name", form, form
+        return 1.0, "romanisation", form, form
     shared_skeletons = left.skeletons & right.skeletons
     if shared_skeletons:
         key = min(shared_skeletons)

@@ -359,6 +359,51 @@ def _name_parts() -> tuple[frozenset[str], tuple[str, ...], tuple[tuple[str, str
     return particles, patronymic, tuple(inflection)
 
 
+@cache
+def _given_names_by_skeleton() -> dict[str, str]:
+    """The East Slavic given names of the equivalents table by skeleton, each to the first
+    name of its group (Volodymyr, Vladimir and Uladzimir to one)."""
+    found: dict[str, str] = {}
+    for group in _read_table("name_parts.json")["given_name_equivalents"]:
+        first = min(group)
+        for name in group:
+            found.setdefault(skeleton(name), first)
+    return found
+
+
+#: Letters a patronymic ending may have taken from the father's name (Serhij-ovytj,
+#: Sergey-evich: the y of Sergey is in the ending), tried back on the stem.
+_STEM_TAILS = ("", "y", "i")
+_LATIN_PATRONYMIC = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=65536)
+def patronymic_keys(spelling: str) -> frozenset[str]:
+    """Keys that make the patronymics of one father's name in Russian, Ukrainian and
+    Belarusian equal (Volodymyrivna = Vladimirovna = Uladzimirauna, Serhijovytj =
+    Sergeyevich): the father's name's group in the given-name equivalents and the gender,
+    written ``~vladimir~ovna``; empty for a spelling that is not such a patronymic.
+
+    >>> sorted(patronymic_keys("volodymyrivna")) == sorted(patronymic_keys("vladimirovna"))
+    True
+    """
+    if not _LATIN_PATRONYMIC.fullmatch(spelling):
+        return frozenset()
+    by_skeleton = _given_names_by_skeleton()
+    keys = set()
+    for suffix in _name_parts()[1]:
+        if not suffix.isascii() or not spelling.endswith(suffix):
+            continue
+        gender = "ovna" if spelling.endswith("a") else "ovich"
+        stem = spelling[: len(spelling) - len(suffix)]
+        for taken in range(min(3, len(suffix)) + 1):
+            for tail in _STEM_TAILS:
+                father = by_skeleton.get(skeleton(stem + suffix[:taken] + tail))
+                if father is not None:
+                    keys.add(f"~{father}~{gender}")
+    return frozenset(keys)
+
+
 def load_patronymic_suffixes() -> tuple[str, ...]:
     """The endings of East Slavic patronymics, Latin and Cyrillic, longest first."""
     return _name_parts()[1]
@@ -599,6 +644,8 @@ def _make_token(text: str, role: TokenRole) -> NameToken:
     equivalents = _given_name_equivalents()
     for spelling in spellings:
         forms |= equivalents.get(spelling, frozenset())
+        if role is TokenRole.PATRONYMIC:
+            forms |= patronymic_keys(spelling)
     own_skeletons = frozenset(skeleton(spelling) for spelling in spellings) | {
         skeleton(_CH_AS_KH.sub("kh", spelling)) for spelling in spellings if "ch" in spelling
     }

@@ -173,6 +173,17 @@ RULE_EXAMPLES = [
     # ё written io inside a word, ch for kh (Swedish, German, Czech romanisations)
     ("Artem", "Artiom", "spelling-variant"),
     ("Mikhail", "Michail", "spelling-variant"),
+    # a patronymic from the same given name in another language (Ukrainian / Russian)
+    (
+        "Ekaterina Vladimirovna FILIPPOVA",
+        "Kateryna Volodymyrivna FILIPPOVA",
+        "patronymic-of-equivalent-name",
+    ),
+    (
+        "Anatoliy Vladimirovich BONDARCHUK",
+        "Anatolij Volodymyrovytj BONDARTJUK",
+        "patronymic-of-equivalent-name",
+    ),
 ]
 
 
@@ -196,6 +207,9 @@ def test_rules_of_issue_5_catch_real_variants(listed: str, variant: str, rule: s
         ("Bu-il CHOI", "B. PARK"),  # nor does one of the right letter without the surname
         ("Fazlullah", "M. Fazlullah"),  # an initial is excused only by a dropped title
         ("Nur Deen", "Nur Den"),  # so is a particle with a vowel doubled
+        # patronymics of different given names stay apart, in one language or two
+        ("Ivan Petrovich KOVAL", "Ivan Pavlovich KOVAL"),
+        ("Kateryna Volodymyrivna FILIPPOVA", "Ekaterina Vasilyevna FILIPPOVA"),
     ],
 )
 def test_new_rules_do_not_flag_different_names(left: str, right: str) -> None:
