@@ -38,16 +38,18 @@ from .score import (
     EXTRA_NAME_COST,
     INITIAL_SIMILARITY,
     MIN_ALIGNED_SIMILARITY,
+    MISSPELT_TITLE_COST,
     SKELETON_FACTOR,
     Alignment,
     align_names,
+    misspellable_titles,
     readings,
 )
 
 __all__ = ["NORMALIZATION_VERSION", "AliasHit", "NameIndex", "Retrieval"]
 
 #: Bumped whenever normalisation or scoring changes what an index would contain.
-NORMALIZATION_VERSION = "5"
+NORMALIZATION_VERSION = "6"
 
 Retrieval = Literal["candidates", "exhaustive"]
 #: How many query tokens' look-ups an index remembers (least recently used go first).
@@ -120,8 +122,10 @@ class NameIndex:
         "_shapes",
         "_skeletons",
         "_split_cached",
+        "_titles",
         "_with_compounds",
         "_with_initials",
+        "_with_titles",
         "_written_as_one_cached",
         "aliases",
         "entities",
@@ -216,6 +220,9 @@ class NameIndex:
         self._with_compounds = frozenset(
             alias for alias, (_, _, form) in enumerate(aliases) if form.compounds
         )
+        # A query name that misspells one of their dropped titles costs little.
+        self._titles = array("B", (min(misspellable_titles(f), 255) for _, _, f in aliases))
+        self._with_titles = frozenset(alias for alias, count in enumerate(self._titles) if count)
         for alias, (_, _, form) in enumerate(aliases):
             for token in form.tokens:
                 if token.role.is_distinctive:
@@ -399,8 +406,9 @@ class NameIndex:
             for token in query.tokens
             if token.role is TokenRole.INITIAL
         ]
-        ceilings: dict[tuple[int, int, int, bool, int, bool], bool] = {}
+        ceilings: dict[tuple[int, int, int, bool, int, bool, int], bool] = {}
         shapes = self._shapes
+        titles = self._titles
         with_compounds = self._with_compounds
         joined = hits.joined
         for alias in pool:  # the order is irrelevant: ties are broken by entity and name
@@ -414,7 +422,15 @@ class NameIndex:
             joins = alias in joined
             usable = sum(alias in having for having in initial_letters)
             compounds = alias in with_compounds
-            key = (names_hit, patronymics_hit, shapes[alias], joins, usable, compounds)
+            key = (
+                names_hit,
+                patronymics_hit,
+                shapes[alias],
+                joins,
+                usable,
+                compounds,
+                titles[alias],
+            )
             worth = ceilings.get(key)
             if worth is None:
                 worth = ceilings[key] = profile.ceiling(*key) >= threshold - _EPSILON
@@ -425,8 +441,9 @@ class NameIndex:
         """The candidates worth a ceiling: all of them, or, when an alias with no initials,
         no joined tokens and no hyphenated names needs two or more of the query's tokens to
         reach ``threshold``, only those found by two tokens, those with initials, those with
-        joined tokens and (for a query with initials) those with hyphenated names (set
-        operations, so that a common token's thousands of aliases are never looped over)."""
+        joined tokens, those with dropped titles (a query name may misspell one) and (for a
+        query with initials) those with hyphenated names (set operations, so that a common
+        token's thousands of aliases are never looped over)."""
         sets = hits.per_token
         if profile.plain_ceiling(1) >= threshold - _EPSILON:
             return set().union(*sets)
@@ -434,6 +451,7 @@ class NameIndex:
         for having in sets:  # never the union itself: common tokens have thousands
             pool |= having & hits.joined
             pool |= having & self._with_initials
+            pool |= having & self._with_titles
             if profile.initials:
                 pool |= having & self._with_compounds
         for first in range(len(sets)):
@@ -509,7 +527,7 @@ def _shape_of(form: NameForm) -> int:
 class _QueryProfile:
     """The counts of a query's tokens by role, for :meth:`ceiling`."""
 
-    __slots__ = ("compounds", "initials", "minor_weight", "names", "patronymics")
+    __slots__ = ("compounds", "initials", "minor_weight", "names", "patronymics", "titles")
 
     def __init__(self, query: NameForm) -> None:
         roles = Counter(token.role for token in query.tokens)
@@ -517,6 +535,7 @@ class _QueryProfile:
         self.names = roles[TokenRole.NAME]
         self.patronymics = roles[TokenRole.PATRONYMIC]
         self.initials = roles[TokenRole.INITIAL]
+        self.titles = misspellable_titles(query)
         # The most the query's particles and legal forms can add to paired weight (a
         # particle paired with an alias's initial weighs more than with a particle).
         self.minor_weight = _PARTICLE_INITIAL_PAIR * roles[TokenRole.PARTICLE] + (
@@ -533,7 +552,7 @@ class _QueryProfile:
             if names_hit <= self.names:
                 shape = names_hit + _SHAPE_LIMIT * patronymics_hit
                 ceiling = self.ceiling(
-                    names_hit, patronymics_hit, shape, False, self.initials, False
+                    names_hit, patronymics_hit, shape, False, self.initials, False, 0
                 )
                 best = max(best, ceiling)
         return best
@@ -546,6 +565,7 @@ class _QueryProfile:
         joins: bool,
         initials: int,
         alias_compounds: bool,
+        alias_titles: int,
     ) -> float:
         """The highest score an alias of ``shape`` can get when ``names_hit`` of the query's
         names and ``patronymics_hit`` of its patronymics found it; with ``joins``, each of
@@ -562,7 +582,10 @@ class _QueryProfile:
         Where a side has hyphenated names and the other side's initials may pair with it
         (``alias_compounds`` and query initials; query compounds and alias initials), each of
         its unpaired names and patronymics is taken to be a part of one, at
-        ``COMPOUND_PART_COST`` and in conflict with nothing: the least it can cost.
+        ``COMPOUND_PART_COST`` and in conflict with nothing: the least it can cost. Likewise
+        as many unpaired names of a side as the other side dropped titles
+        (``alias_titles``, the query's ``titles``) are taken to misspell one, at
+        ``MISSPELT_TITLE_COST``.
         """
         alias_names = shape % _SHAPE_LIMIT
         alias_patronymics = (shape // _SHAPE_LIMIT) % _SHAPE_LIMIT
@@ -595,8 +618,14 @@ class _QueryProfile:
                 query_patronymics = patronymics_left - patronymics_to_initial
                 alias_covered = alias_compounds and initials > 0
                 query_covered = self.compounds and names_to_initial + patronymics_to_initial > 0
-                alias_plain_names = 0 if alias_covered else alias_names_left
                 alias_plain_patronymics = 0 if alias_covered else alias_patronymics_left
+                # Names that may misspell a title the other side dropped cost little and
+                # conflict with nothing.
+                query_misspelt = min(query_names, alias_titles)
+                alias_misspelt = min(alias_names_left, self.titles)
+                query_names -= query_misspelt
+                alias_names_rest = alias_names_left - alias_misspelt
+                alias_plain_names = 0 if alias_covered else alias_names_rest
                 query_plain_names = 0 if query_covered else query_names
                 query_plain_patronymics = 0 if query_covered else query_patronymics
                 weight = (
@@ -615,8 +644,9 @@ class _QueryProfile:
                         alias_plain_patronymics,
                         query_covered,
                     )
+                    + (query_misspelt + alias_misspelt) * _EXCUSED_COST
                     + _unpaired_loss(
-                        alias_names_left,
+                        alias_names_rest,
                         alias_patronymics_left,
                         query_plain_names,
                         query_plain_patronymics,
@@ -629,6 +659,8 @@ class _QueryProfile:
 
 
 _NAME_PAIR = TokenRole.NAME.weight
+#: The least an excused unpaired name costs (a compound part, a misspelt title).
+_EXCUSED_COST = min(MISSPELT_TITLE_COST, COMPOUND_PART_COST)
 _PATRONYMIC_PAIR = (TokenRole.PATRONYMIC.weight + TokenRole.NAME.weight) / 2
 _NAME_INITIAL_PAIR = (TokenRole.NAME.weight + TokenRole.INITIAL.weight) / 2
 _PATRONYMIC_INITIAL_PAIR = (TokenRole.PATRONYMIC.weight + TokenRole.INITIAL.weight) / 2

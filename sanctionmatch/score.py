@@ -45,6 +45,8 @@ __all__ = [
     "INITIAL_SIMILARITY",
     "MIN_ALIGNED_SIMILARITY",
     "MIN_FUZZY_LENGTH",
+    "MISSPELT_TITLE_COST",
+    "MISSPELT_TITLE_SIMILARITY",
     "SHORT_CONSONANT_SIMILARITY",
     "SKELETON_FACTOR",
     "TITLE_INITIAL_COST",
@@ -55,6 +57,7 @@ __all__ = [
     "compare_names",
     "explain_alignment",
     "joined_similarity",
+    "misspellable_titles",
     "readings",
     "token_similarity",
 ]
@@ -298,6 +301,14 @@ COMPOUND_PART_COST = 0.1
 #: What an initial costs unpaired when it is the initial of a title the other name had
 #: dropped (``M. Fazlullah`` for ``Mullah Fazlullah``, ``D. Ibrahim`` for ``Dr. Ibrahim``).
 TITLE_INITIAL_COST = 0.1
+#: What a name token costs unpaired when it is a misspelling of a title the other name had
+#: dropped (``Generl Mupenzi`` for ``General Mupenzi``, ``MULANA FAZLULLAH`` for ``MAULANA
+#: FAZLULLAH``): the typo kept the word from being read as a title, and it names nobody.
+MISSPELT_TITLE_COST = 0.1
+#: How close a token must be to a dropped title word of at least
+#: :data:`MIN_MISSPELT_TITLE_LENGTH` letters (one edit in five to nine letters, two from ten).
+MISSPELT_TITLE_SIMILARITY = 0.8
+MIN_MISSPELT_TITLE_LENGTH = 5
 
 
 class Unpaired(NamedTuple):
@@ -314,6 +325,21 @@ def _compound_parts_initialled(form: NameForm, initialled: set[str]) -> set[str]
     return {part for compound in form.compounds if initialled & set(compound) for part in compound}
 
 
+def misspellable_titles(form: NameForm) -> int:
+    """How many of the titles ``form`` dropped are long enough for a misspelling of one on the
+    other name to be excused (:data:`MISSPELT_TITLE_COST`)."""
+    return sum(len(ascii_fold(title)) >= MIN_MISSPELT_TITLE_LENGTH for title in form.dropped)
+
+
+def _misspelt_title(token: NameToken, titles: list[str]) -> str | None:
+    """The dropped title word ``token`` is a misspelling of, if any."""
+    spelling = ascii_fold(token.text)
+    for title in titles:
+        if spelling_similarity(spelling, title) >= MISSPELT_TITLE_SIMILARITY:
+            return title
+    return None
+
+
 def _side_unpaired(
     form: NameForm, other: NameForm, paired: set[int], initialled: set[str]
 ) -> list[Unpaired]:
@@ -321,16 +347,25 @@ def _side_unpaired(
     cost depends on both sides: :func:`_unpaired_costs`)."""
     covered = _compound_parts_initialled(form, initialled) if form.compounds else set()
     titles = [ascii_fold(title) for title in other.dropped]
+    misspellable = [title for title in titles if len(title) >= MIN_MISSPELT_TITLE_LENGTH]
     side = []
     for k, token in enumerate(form.tokens):
         if k in paired:
             continue
+        misspelt = (
+            _misspelt_title(token, misspellable)
+            if misspellable and token.role is TokenRole.NAME
+            else None
+        )
         if token.text in covered:
             side.append(Unpaired(token, COMPOUND_PART_COST, "compound-part-initialled"))
         elif token.role is TokenRole.INITIAL and any(
             title.startswith(token.initial) for title in titles
         ):
             side.append(Unpaired(token, TITLE_INITIAL_COST, "initial-of-dropped-title"))
+        elif misspelt is not None:
+            misspellable.remove(misspelt)  # one title excuses one token
+            side.append(Unpaired(token, MISSPELT_TITLE_COST, "misspelt-dropped-title"))
         else:
             side.append(Unpaired(token, -1.0, f"unmatched-{token.role.value}"))
     return side

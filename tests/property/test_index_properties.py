@@ -102,6 +102,11 @@ TOKENS = [
     "Choi",
     "Mullah",
     "M.",
+    # A name that misspells a title the other name dropped (Generl / General).
+    "General",
+    "Generl",
+    "Sheikh",
+    "Shekh",
 ]
 #: Raise with SANCTIONMATCH_CANDIDATE_EXAMPLES for a long run (make fuzz).
 CANDIDATE_EXAMPLES = int(os.environ.get("SANCTIONMATCH_CANDIDATE_EXAMPLES", "300"))
