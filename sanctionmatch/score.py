@@ -36,7 +36,7 @@ from rapidfuzz.distance import OSA
 
 from .models import Explanation, NameComparison, TokenAlignment, UnmatchedToken
 from .normalize import NameForm, NameToken, TokenRole, normalize_name, person_reading
-from .normalize.names import MIN_CONSONANTS
+from .normalize.names import MIN_CONSONANTS, article_consonant_key
 from .normalize.translit import ascii_fold
 
 __all__ = [
@@ -148,6 +148,12 @@ def token_similarity(left: NameToken, right: NameToken) -> TokenScore:
         if left.role is right.role and left.forms & right.forms:
             form = min(left.forms & right.forms)
             return 1.0, left.role.value, form, form
+        if left.role is right.role and left.is_arabic != right.is_arabic:
+            # أبو / Abu, بن / bin: a particle is one of a few words, so its consonants name it
+            shared_consonants = left.consonant_keys & right.consonant_keys
+            if shared_consonants:
+                key = min(shared_consonants)
+                return 1.0, left.role.value, key, key
         return _NO_MATCH
     shared = left.forms & right.forms
     if shared:
@@ -233,7 +239,10 @@ def _candidate_pairs(left: NameForm, right: NameForm, joins: bool) -> list[Pair]
         for j, b in enumerate(right.tokens)
         if (scored := token_similarity(a, b))[0] >= MIN_ALIGNED_SIMILARITY
     ]
-    if joins and left.joinable_count != right.joinable_count:
+    pairs += _article_pairs(left, right, pairs)
+    # Equal counts can still hide a join across scripts: the Latin side's separate article
+    # (al-Drissi) makes up for the two Arabic words of one Latin one (نور الدين / Noureddine).
+    if joins and (left.joinable_count != right.joinable_count or _arabic_on_one_side(left, right)):
         for joined in left.joined:
             for j, b in enumerate(right.tokens):
                 if b.role.is_distinctive and (found := joined_similarity(joined.token, b)):
@@ -245,6 +254,43 @@ def _candidate_pairs(left: NameForm, right: NameForm, joins: bool) -> list[Pair]
                     parts = (joined.first, joined.second)
                     pairs.append(Pair((i,), parts, a, joined.token, _swap(found)))
     return pairs
+
+
+def _arabic_on_one_side(left: NameForm, right: NameForm) -> bool:
+    return any(t.is_arabic for t in left.tokens) != any(t.is_arabic for t in right.tokens)
+
+
+def _article_pairs(left: NameForm, right: NameForm, pairs: list[Pair]) -> list[Pair]:
+    """Each Latin name paired by consonants with an Arabic-script word that carries the
+    article ال, paired again together with the Latin side's separate article (``AL-ASSAD``
+    and الاسد, ``as-Sahrawi`` and الصحراوي), at the same similarity: the article is in the
+    Arabic word, so it is not missing. Not behind ``joins``: the index's ceilings already count
+    every particle as paired."""
+    found = []
+    for pair in pairs:
+        similarity, rule, key, _ = pair.scored
+        if rule != "consonants":
+            continue
+        latin_on_left = not pair.left_token.is_arabic
+        latin_form = left if latin_on_left else right
+        latin_index = pair.left[0] if latin_on_left else pair.right[0]
+        latin = latin_form.tokens[latin_index]
+        arabic = pair.right_token if latin_on_left else pair.left_token
+        if not arabic.text.startswith("ال"):
+            continue
+        for k, article in enumerate(latin_form.tokens):
+            if article.role is not TokenRole.PARTICLE:
+                continue
+            joined_key = article_consonant_key(article, latin, key)
+            if joined_key is None or joined_key not in arabic.consonant_keys:
+                continue
+            parts = (k, latin_index)  # the article first, as it is written
+            scored = (similarity, "article-with-name", key, key)
+            if latin_on_left:
+                found.append(Pair(parts, pair.right, latin, arabic, scored))
+            else:
+                found.append(Pair(pair.left, parts, arabic, latin, scored))
+    return found
 
 
 def joined_similarity(joined: NameToken, other: NameToken) -> TokenScore | None:
@@ -422,6 +468,7 @@ def align_names(left: NameForm, right: NameForm, *, joins: bool = True) -> Align
         key=lambda p: (
             -p.similarity,
             -p.weight,
+            p.scored[1] != "article-with-name",  # before the same pair without the article
             tuple(sorted((_tie_key(p.left_token), _tie_key(p.right_token)))),
         )
     )

@@ -699,6 +699,24 @@ def _join(first: NameToken, second: NameToken) -> NameToken:
     )
 
 
+#: The Arabic article as Latin spellings write it apart from the name: al, el, ul, il, and
+#: with its l assimilated to a "sun letter" (as-Sahrawi, ad-Din, ash-Shar, at-Tawil).
+_LATIN_ARTICLE = re.compile(r"[aeiu]l|[aeiu](?:sh|th|dh|zh|[tdrzsn])")
+
+
+def article_consonant_key(article: NameToken, name: NameToken, key: str) -> str | None:
+    """The consonant key of a Latin article and the name after it written as one Arabic word
+    (al + Assad -> ``lsd``, as in الاسد), given ``key`` of the name; None when ``article`` is
+    not the Arabic article, or is a sun-letter form (``as``) before a name that does not
+    start with its letter."""
+    text = article.text
+    if not _LATIN_ARTICLE.fullmatch(text):
+        return None
+    if not text.endswith("l") and not any(s.startswith(text[1:]) for s in name.spellings):
+        return None
+    return _DOUBLED.sub(r"\1", "l" + key)
+
+
 def _joined_consonant_keys(first: NameToken, second: NameToken) -> frozenset[str]:
     """The consonant keys of two tokens written as one: each key of the first followed by
     each of the second (also without its article: عبد الرحمن as Abdurrahman), a letter

@@ -107,6 +107,16 @@ TOKENS = [
     "Generl",
     "Sheikh",
     "Shekh",
+    # The Latin article apart from the name against an Arabic word that carries it.
+    "الاسد",
+    "Assad",
+    "as",
+    "Sahrawi",
+    "الصحراوي",
+    "أبو",
+    "نور",
+    "الدين",
+    "Noureddine",
 ]
 #: Raise with SANCTIONMATCH_CANDIDATE_EXAMPLES for a long run (make fuzz).
 CANDIDATE_EXAMPLES = int(os.environ.get("SANCTIONMATCH_CANDIDATE_EXAMPLES", "300"))
