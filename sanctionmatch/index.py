@@ -49,7 +49,7 @@ from .score import (
 __all__ = ["NORMALIZATION_VERSION", "AliasHit", "NameIndex", "Retrieval"]
 
 #: Bumped whenever normalisation or scoring changes what an index would contain.
-NORMALIZATION_VERSION = "6"
+NORMALIZATION_VERSION = "7"
 
 Retrieval = Literal["candidates", "exhaustive"]
 #: How many query tokens' look-ups an index remembers (least recently used go first).
@@ -312,9 +312,10 @@ class NameIndex:
         found: set[int] = set()
         for key in token.skeletons:
             found.update(self._joined.get(key, ()))
-        if not token.is_arabic:  # Arabic-script pairs only (see score.joined_similarity)
-            for key in _long_consonant_keys(token):
-                found.update(self._joined.get(_CONSONANT_TAG + key, ()))
+        # Pairs of the other script only (see score.joined_similarity).
+        tag = _LATIN_CONSONANT_TAG if token.is_arabic else _CONSONANT_TAG
+        for key in _long_consonant_keys(token):
+            found.update(self._joined.get(tag + key, ()))
         return frozenset(found)
 
     def _written_as_one_uncached(self, joined: NameToken) -> frozenset[int]:
@@ -323,10 +324,10 @@ class NameIndex:
         found: set[int] = set()
         for key in joined.skeletons:
             self._skeletons.aliases_near(key, 1.0, found)
-        if joined.is_arabic:  # against Latin tokens (see score.joined_similarity)
-            latin = self._consonants[False]
+        if joined.joined_consonants is not None:  # the other script's tokens
+            other_script = self._consonants[not joined.is_arabic]
             for key in _long_consonant_keys(joined):
-                found.update(latin.get(key, ()))
+                found.update(other_script.get(key, ()))
         return frozenset(found)
 
     def _near_token_uncached(self, token: NameToken) -> set[int]:
@@ -461,8 +462,10 @@ class NameIndex:
 
 
 #: Consonant keys of Arabic-script joined pairs share the joined-pairs table with
-#: skeletons (which are plain letters) under this tag.
+#: skeletons (which are plain letters) under this tag, and those of Latin pairs of a
+#: compound name under the second.
 _CONSONANT_TAG = "#consonants:"
+_LATIN_CONSONANT_TAG = "#latin-consonants:"
 
 
 def _long_consonant_keys(token: NameToken) -> list[str]:
@@ -475,7 +478,8 @@ def _joined_keys(joined: NameToken) -> list[str]:
     Arabic-script pair, its tagged consonant keys."""
     if joined.joined_consonants is None:  # a pair of Latin (or Cyrillic...) tokens
         return list(joined.skeletons)
-    return [*joined.skeletons, *(_CONSONANT_TAG + key for key in _long_consonant_keys(joined))]
+    tag = _CONSONANT_TAG if joined.is_arabic else _LATIN_CONSONANT_TAG
+    return [*joined.skeletons, *(tag + key for key in _long_consonant_keys(joined))]
 
 
 def _better(

@@ -295,13 +295,13 @@ def _article_pairs(left: NameForm, right: NameForm, pairs: list[Pair]) -> list[P
 
 def joined_similarity(joined: NameToken, other: NameToken) -> TokenScore | None:
     """Two tokens written as one against a single token: only an equal spelling (1.0), an
-    equal skeleton (0.95) or, for two Arabic-script tokens against a Latin one, equal
-    consonant keys of at least :data:`MIN_CONSONANTS` letters (0.9: حمید الله / Hamidullah)
+    equal skeleton (0.95) or, for two Arabic-script tokens against a Latin one or two Latin
+    parts of a compound name against an Arabic-script word, equal consonant keys of at least
+    :data:`MIN_CONSONANTS` letters (0.9: حمید الله / Hamidullah, Abdul Rahman / عبدالرحمان)
     count, never a fuzzy one, so that the index finds such pairs by exact look-up.
 
-    Only Arabic-script pairs are keyed by consonants: lists write Allah and Abd compounds as
-    one Latin word far more often than the other way round, and keying every pair of every
-    Latin alias cost 9 s of build time and 240 MB on the real lists."""
+    Only those pairs are keyed by consonants (``NameToken.joined_consonants``): keying every
+    pair of every Latin alias cost 9 s of build time and 240 MB on the real lists."""
     shared = joined.forms & other.forms
     if shared:
         form = min(shared)
@@ -310,7 +310,7 @@ def joined_similarity(joined: NameToken, other: NameToken) -> TokenScore | None:
     if shared:
         key = min(shared)
         return SKELETON_FACTOR, "joined-spelling-variant", key, key
-    if joined.is_arabic and not other.is_arabic:
+    if joined.joined_consonants is not None and joined.is_arabic != other.is_arabic:
         both = joined.consonant_keys & other.consonant_keys
         long_keys = [key for key in both if len(key) >= MIN_CONSONANTS]
         if long_keys:

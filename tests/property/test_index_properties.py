@@ -117,6 +117,10 @@ TOKENS = [
     "نور",
     "الدين",
     "Noureddine",
+    # Latin parts of a compound name against the one Arabic word (Abdul Rahman, Ali Reza).
+    "عبدالرحمان",
+    "علیرضا",
+    "Reza",
 ]
 #: Raise with SANCTIONMATCH_CANDIDATE_EXAMPLES for a long run (make fuzz).
 CANDIDATE_EXAMPLES = int(os.environ.get("SANCTIONMATCH_CANDIDATE_EXAMPLES", "300"))

@@ -202,6 +202,10 @@ RULE_EXAMPLES = [
         "نور الدين بن علي بن بلقاسم الدريسي",
         "joined-consonants",
     ),
+    # Latin parts of a compound name against the one Arabic word (EU and UN Persian names)
+    ("ABDUL RAHMAN ZAHED", "عبدالرحمان زاهد", "joined-consonants"),
+    ("Ali Reza TANGSIRI", "علیرضا تنگسیری", "joined-consonants"),
+    ("Mohammad-Hossein SEPEHR", "محمدحسین سپهر", "joined-consonants"),
 ]
 
 
@@ -232,6 +236,8 @@ def test_rules_of_issue_5_catch_real_variants(listed: str, variant: str, rule: s
         ("General Mupenzi", "Gerald Mupenzi"),
         # the article adds no consonant of evidence: Said and Saad stay a short key apart
         ("Al Said", "السعد"),
+        # a compound's joined consonants must all agree: Abdul Rahim is not عبدالرحمان
+        ("ABDUL RAHIM ZAHED", "عبدالرحمان زاهد"),
     ],
 )
 def test_new_rules_do_not_flag_different_names(left: str, right: str) -> None:
