@@ -36,13 +36,14 @@ from rapidfuzz.distance import OSA
 
 from .models import Explanation, NameComparison, TokenAlignment, UnmatchedToken
 from .normalize import NameForm, NameToken, TokenRole, normalize_name, person_reading
-from .normalize.names import MIN_CONSONANTS, article_consonant_key
+from .normalize.names import MIN_CONSONANTS, article_consonant_key, long_vowels_agree
 from .normalize.translit import ascii_fold
 
 __all__ = [
     "COMPOUND_PART_COST",
     "CONSONANT_SIMILARITY",
     "INITIAL_SIMILARITY",
+    "LONG_VOWEL_SIMILARITY",
     "MIN_ALIGNED_SIMILARITY",
     "MIN_FUZZY_LENGTH",
     "MISSPELT_TITLE_COST",
@@ -78,6 +79,11 @@ CONSONANT_SIMILARITY = 0.9
 #: The same for consonant keys of one or two consonants (Ali / علي is ``l``, Amr / عمرو is
 #: ``mr``): many names share them, so they align, but at the lowest similarity that does.
 SHORT_CONSONANT_SIMILARITY = 0.75
+#: The same for a key of two consonants when the Latin spelling also writes a vowel where the
+#: Arabic word writes each of its long vowels after the first consonant (فدوی / Fadavi,
+#: سعيد / Said; not سعد / Said, which writes none). One consonant (Ali) stays at the lower
+#: similarity; two where a long vowel has no Latin vowel (سعيد / Saad) do not align.
+LONG_VOWEL_SIMILARITY = 0.85
 #: Pairs of tokens less alike than this are not aligned.
 MIN_ALIGNED_SIMILARITY = 0.75
 #: Similarity of an initial with a name that starts with its letter.
@@ -173,6 +179,13 @@ def token_similarity(left: NameToken, right: NameToken) -> TokenScore:
             key = min(shared_consonants, key=lambda k: (-len(k), k))
             if len(key) >= MIN_CONSONANTS:
                 return CONSONANT_SIMILARITY, "consonants", key, key
+            if len(key) == MIN_CONSONANTS - 1:
+                arabic, latin = (left, right) if left.is_arabic else (right, left)
+                agree = {long_vowels_agree(arabic.text, s) for s in sorted(latin.spellings)}
+                if True in agree:
+                    return LONG_VOWEL_SIMILARITY, "consonants-and-long-vowels", key, key
+                if agree == {False}:  # a long vowel the Latin spelling writes no vowel for
+                    return _NO_MATCH
             return SHORT_CONSONANT_SIMILARITY, "consonants", key, key
     fuzzy, a, b = _best_fuzzy(left.spellings, right.spellings)
     fuzzy_skeleton, sa, sb = _best_fuzzy(left.own_skeletons, right.own_skeletons)
@@ -269,7 +282,7 @@ def _article_pairs(left: NameForm, right: NameForm, pairs: list[Pair]) -> list[P
     found = []
     for pair in pairs:
         similarity, rule, key, _ = pair.scored
-        if rule != "consonants":
+        if rule not in ("consonants", "consonants-and-long-vowels"):
             continue
         latin_on_left = not pair.left_token.is_arabic
         latin_form = left if latin_on_left else right

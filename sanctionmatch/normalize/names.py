@@ -548,6 +548,105 @@ def _arabic_consonant_keys(text: str) -> set[str]:
     return keys
 
 
+@cache
+def _long_vowel_letters() -> tuple[dict[str, str], dict[str, str]]:
+    """The Latin letters each long-vowel letter may be written with, inside a word and at its
+    end ("" for none needed)."""
+    table = _read_table("arabic_consonants.json")
+    inside, final = (
+        {letter: latin for letter, latin in table[part].items() if letter != "_about"}
+        for part in ("long_vowels", "final_long_vowels")
+    )
+    return inside, {**inside, **final}
+
+
+#: A word as consonants and the vowels between them: the consonants (each as the letters it
+#: may be written with) and, for each gap before, between and after them, what it holds.
+_Skeleton = tuple[tuple[frozenset[str], ...], tuple[tuple[str, ...], ...]]
+
+
+def _arabic_vowel_skeleton(text: str) -> _Skeleton:
+    """The consonants of an Arabic-script word and, per gap, the Latin letters each long
+    vowel letter in it may be written with (an opening alef and letters that are nothing, as
+    ain and hamza, leave no mark)."""
+    letters, _, _, _, _ = _consonant_tables()
+    inside, final = _long_vowel_letters()
+    consonants: list[frozenset[str]] = []
+    gaps: list[list[str]] = [[]]
+    word = _ARABIC_MARKS.sub("", text)
+    for at, letter in enumerate(word):
+        if letter in inside and (at or letter in "اآ"):
+            written = final[letter] if at == len(word) - 1 else inside[letter]
+            # the alef of an article inside a word is any vowel (Abdullah, Abdel, Azizullah)
+            article = letter == "ا" and word[at + 1 : at + 2] == "ل"
+            if at and written and not article:
+                gaps[-1].append(written)
+            continue
+        found = frozenset(option for option in letters.get(letter, ()) if option)
+        if not found:
+            continue
+        if consonants and found == consonants[-1] and not gaps[-1]:
+            continue  # a doubled consonant: Arabic writes it once, Latin often twice
+        consonants.append(found)
+        gaps.append([])
+    if consonants and consonants[-1] == {"h"}:  # final h (see _consonant_key)
+        consonants.pop()
+        gaps[-2].extend(gaps.pop())
+    return tuple(consonants), tuple(tuple(gap) for gap in gaps)
+
+
+def _latin_vowel_skeleton(spelling: str) -> _Skeleton:
+    """The consonants of a Latin spelling (digraphs as one letter) and, per gap, its vowels
+    and semivowels."""
+    _, semivowels, pattern, rewrites, vowels = _consonant_tables()
+    rewritten = pattern.sub(lambda m: rewrites[m.group()], spelling)
+    consonants: list[frozenset[str]] = []
+    gaps: list[list[str]] = [[]]
+    for at, letter in enumerate(rewritten):
+        if not letter.isalpha():
+            continue
+        if letter in vowels or (at and letter in semivowels):
+            gaps[-1].append(letter)
+            continue
+        if consonants and consonants[-1] == {letter} and not gaps[-1]:
+            continue
+        consonants.append(frozenset({letter}))
+        gaps.append([])
+    if consonants and consonants[-1] == {"h"}:
+        consonants.pop()
+        gaps[-2].extend(gaps.pop())
+    return tuple(consonants), tuple(tuple(gap) for gap in gaps)
+
+
+@lru_cache(maxsize=65536)
+def long_vowels_agree(arabic: str, latin: str) -> bool | None:
+    """Whether a Latin spelling writes the consonants of an Arabic-script word in order and a
+    vowel that may stand for each long vowel letter in the same place (علی / Ali, فدوی /
+    Fadavi, سعيد / Said): True; False where a long vowel has no such vowel (سعيد / Saad);
+    None where the consonants do not line up or the word writes no long vowel after its first
+    consonant (سعد / Said). The article ال may be left out on the Latin side."""
+    arabic_consonants, arabic_gaps = _arabic_vowel_skeleton(arabic)
+    latin_consonants, latin_gaps = _latin_vowel_skeleton(latin)
+    if (
+        len(arabic_consonants) == len(latin_consonants) + 1
+        and arabic.startswith("ال")
+        and arabic_consonants[0] == {"l"}
+    ):
+        arabic_consonants, arabic_gaps = arabic_consonants[1:], arabic_gaps[1:]
+    # Only long vowels after the first consonant count: before it, an opening ain or alef
+    # lets the Latin side write any vowel (عامر is Amer or Aamer, عماد Imad or Emad).
+    if len(arabic_consonants) != len(latin_consonants) or not any(arabic_gaps[1:]):
+        return None
+    for ours, theirs in zip(arabic_consonants, latin_consonants, strict=True):
+        if ours.isdisjoint(theirs):
+            return None
+    for required, written in zip(arabic_gaps[1:], latin_gaps[1:], strict=True):
+        letters = set("".join(written))
+        if any(letters.isdisjoint(options) for options in required):
+            return False
+    return True
+
+
 @lru_cache(maxsize=65536)
 def consonant_keys_of(text: str, spellings: frozenset[str]) -> frozenset[str]:
     """A token's consonants, for comparing Arabic script with Latin spellings.
