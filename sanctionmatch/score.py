@@ -36,7 +36,14 @@ from rapidfuzz.distance import OSA
 
 from .models import Explanation, NameComparison, TokenAlignment, UnmatchedToken
 from .normalize import NameForm, NameToken, TokenRole, normalize_name, person_reading
-from .normalize.names import MIN_CONSONANTS, article_consonant_key, long_vowels_agree
+from .normalize.names import (
+    MIN_CONSONANTS,
+    article_consonant_key,
+    consonant_keys_of,
+    is_arabic_script,
+    is_latin_article,
+    long_vowels_agree,
+)
 from .normalize.translit import ascii_fold
 
 __all__ = [
@@ -155,8 +162,9 @@ def token_similarity(left: NameToken, right: NameToken) -> TokenScore:
             form = min(left.forms & right.forms)
             return 1.0, left.role.value, form, form
         if left.role is right.role and left.is_arabic != right.is_arabic:
-            # أبو / Abu, بن / bin: a particle is one of a few words, so its consonants name it
-            shared_consonants = left.consonant_keys & right.consonant_keys
+            # أبو / Abu, بن / bin: a particle is one of a few words, so its consonants name it;
+            # an opening و may be a vowel (ولد / Ould)
+            shared_consonants = _particle_keys(left) & _particle_keys(right)
             if shared_consonants:
                 key = min(shared_consonants)
                 return 1.0, left.role.value, key, key
@@ -192,6 +200,13 @@ def token_similarity(left: NameToken, right: NameToken) -> TokenScore:
     if SKELETON_FACTOR * fuzzy_skeleton > fuzzy:
         return SKELETON_FACTOR * fuzzy_skeleton, "fuzzy-skeleton", sa, sb
     return fuzzy, "fuzzy", a, b
+
+
+def _particle_keys(particle: NameToken) -> frozenset[str]:
+    keys = particle.consonant_keys
+    if particle.is_arabic:
+        keys |= {key[1:] for key in keys if key[:1] in "wv" and len(key) > 1}
+    return keys
 
 
 def _pair_weight(left: NameToken, right: NameToken) -> float:
@@ -384,17 +399,36 @@ def _compound_parts_initialled(form: NameForm, initialled: set[str]) -> set[str]
     return {part for compound in form.compounds if initialled & set(compound) for part in compound}
 
 
+def _excusing_titles(form: NameForm) -> list[str]:
+    """The titles ``form`` dropped that can excuse a name of the other name: those long enough
+    for a misspelling to be told, and those in Arabic script, which a Latin name may spell
+    (السيد is a title, and the surname El Sayed)."""
+    return [
+        title
+        for title in form.dropped
+        if len(ascii_fold(title)) >= MIN_MISSPELT_TITLE_LENGTH or is_arabic_script(title)
+    ]
+
+
 def misspellable_titles(form: NameForm) -> int:
-    """How many of the titles ``form`` dropped are long enough for a misspelling of one on the
-    other name to be excused (:data:`MISSPELT_TITLE_COST`)."""
-    return sum(len(ascii_fold(title)) >= MIN_MISSPELT_TITLE_LENGTH for title in form.dropped)
+    """How many of the titles ``form`` dropped may excuse an unpaired name of the other name
+    (:data:`MISSPELT_TITLE_COST`)."""
+    return len(_excusing_titles(form))
 
 
 def _misspelt_title(token: NameToken, titles: list[str]) -> str | None:
-    """The dropped title word ``token`` is a misspelling of, if any."""
+    """The dropped title ``token`` spells or misspells, if any: within
+    :data:`MISSPELT_TITLE_SIMILARITY` in one script, by consonants across scripts."""
     spelling = ascii_fold(token.text)
     for title in titles:
-        if spelling_similarity(spelling, title) >= MISSPELT_TITLE_SIMILARITY:
+        if is_arabic_script(title) != token.is_arabic:
+            keys = consonant_keys_of(title, frozenset({ascii_fold(title)}))
+            if not keys.isdisjoint(token.consonant_keys):
+                return title
+        elif (
+            len(ascii_fold(title)) >= MIN_MISSPELT_TITLE_LENGTH
+            and spelling_similarity(spelling, ascii_fold(title)) >= MISSPELT_TITLE_SIMILARITY
+        ):
             return title
     return None
 
@@ -406,7 +440,8 @@ def _side_unpaired(
     cost depends on both sides: :func:`_unpaired_costs`)."""
     covered = _compound_parts_initialled(form, initialled) if form.compounds else set()
     titles = [ascii_fold(title) for title in other.dropped]
-    misspellable = [title for title in titles if len(title) >= MIN_MISSPELT_TITLE_LENGTH]
+    misspellable = _excusing_titles(other)
+    articles = 0
     side = []
     for k, token in enumerate(form.tokens):
         if k in paired:
@@ -424,9 +459,18 @@ def _side_unpaired(
             side.append(Unpaired(token, TITLE_INITIAL_COST, "initial-of-dropped-title"))
         elif misspelt is not None:
             misspellable.remove(misspelt)  # one title excuses one token
-            side.append(Unpaired(token, MISSPELT_TITLE_COST, "misspelt-dropped-title"))
+            across = is_arabic_script(misspelt) != token.is_arabic
+            reason = "dropped-title-as-name" if across else "misspelt-dropped-title"
+            side.append(Unpaired(token, MISSPELT_TITLE_COST, reason))
+            if misspelt.startswith("ال"):
+                articles += 1
         else:
             side.append(Unpaired(token, -1.0, f"unmatched-{token.role.value}"))
+    if articles:  # the article of an Arabic title the Latin side wrote apart (al-Sayed)
+        for at, unpaired in enumerate(side):
+            if articles and unpaired.cost < 0 and is_latin_article(unpaired.token.text):
+                side[at] = Unpaired(unpaired.token, 0.0, "article-of-dropped-title")
+                articles -= 1
     return side
 
 

@@ -479,6 +479,11 @@ def _is_arabic(word: str) -> bool:
     return any(script_of(c) is Script.ARABIC for c in word)
 
 
+def is_arabic_script(text: str) -> bool:
+    """Whether ``text`` has Arabic-script letters (which write no short vowels)."""
+    return _is_arabic(text)
+
+
 #: Consonant keys of at least this many consonants are strong evidence of the same name;
 #: shorter ones (Ali is ``l``, Amr ``mr``) are weaker (see ``score.CONSONANT_SIMILARITY``).
 MIN_CONSONANTS = 3
@@ -526,17 +531,19 @@ def _latin_consonant_key(spelling: str) -> str:
 def _arabic_consonant_keys(text: str) -> set[str]:
     letters, semivowels, _, _, _ = _consonant_tables()
     bare = _ARABIC_MARKS.sub("", text)
-    words = [bare]
+    words = [(bare, 0)]
     if bare.startswith("ال") and len(bare) > 3:
-        words.append(bare[2:])  # the article: al-Zawahiri is keyed with and without it
+        # the article: al-Zawahiri is keyed with and without it, and و or ي right after it
+        # also as the consonant that starts the name (الوليد, al-Walid)
+        words += [(bare[2:], 0), (bare, 2)]
     keys: set[str] = set()
-    for word in words:
+    for word, start in words:
         options: list[tuple[str, ...]] = []
         for at, c in enumerate(word):
             found = letters.get(c)
             if found is None:
                 continue
-            if at and any(option in semivowels for option in found):
+            if at and at != start and any(option in semivowels for option in found):
                 found = ("",)  # و and ي inside a word are long vowels
             options.append(found)
         prefixes = [""]
@@ -830,6 +837,11 @@ def _compound_pair(first: NameToken, second: NameToken) -> bool:
 #: The Arabic article as Latin spellings write it apart from the name: al, el, ul, il, and
 #: with its l assimilated to a "sun letter" (as-Sahrawi, ad-Din, ash-Shar, at-Tawil).
 _LATIN_ARTICLE = re.compile(r"[aeiu]l|[aeiu](?:sh|th|dh|zh|[tdrzsn])")
+
+
+def is_latin_article(text: str) -> bool:
+    """Whether a Latin token is the Arabic article written apart (al, el, as, ad...)."""
+    return _LATIN_ARTICLE.fullmatch(text) is not None
 
 
 def article_consonant_key(article: NameToken, name: NameToken, key: str) -> str | None:

@@ -121,6 +121,11 @@ TOKENS = [
     "عبدالرحمان",
     "علیرضا",
     "Reza",
+    # An Arabic title one side dropped, which the other spells as a name (السيد / Sayed).
+    "السيد",
+    "Sayed",
+    "ولد",
+    "Ould",
 ]
 #: Raise with SANCTIONMATCH_CANDIDATE_EXAMPLES for a long run (make fuzz).
 CANDIDATE_EXAMPLES = int(os.environ.get("SANCTIONMATCH_CANDIDATE_EXAMPLES", "300"))

@@ -210,6 +210,10 @@ RULE_EXAMPLES = [
     ("Ali FADAVI", "علی فدوی", "consonants-and-long-vowels"),
     ("Nazih", "نزيه", "consonants-and-long-vowels"),
     ("Musa", "موسی", "consonants-and-long-vowels"),
+    # Ould in Arabic script; an Arabic title (السيد) the Latin name spells as a surname
+    ("MAHFOUZ OULD AL-WALID", "محفوظ ولد الوليد", "particle"),
+    ("Khayr al-Din AL-SAYYED", "خير الدين السيد", "dropped-title-as-name"),
+    ("Ahmad al-Sayed", "احمد السيد", "article-of-dropped-title"),
 ]
 
 
