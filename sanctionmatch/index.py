@@ -49,7 +49,7 @@ from .score import (
 __all__ = ["NORMALIZATION_VERSION", "AliasHit", "NameIndex", "Retrieval"]
 
 #: Bumped whenever normalisation or scoring changes what an index would contain.
-NORMALIZATION_VERSION = "7"
+NORMALIZATION_VERSION = "8"
 
 Retrieval = Literal["candidates", "exhaustive"]
 #: How many query tokens' look-ups an index remembers (least recently used go first).
@@ -322,6 +322,8 @@ class NameIndex:
         """The aliases with a distinctive token equal (by skeleton, or by consonants in the
         other script) to two query tokens written as one."""
         found: set[int] = set()
+        for form in joined.forms:  # an equal spelling (score.joined_similarity: 1.0)
+            self._forms.aliases_near(form, 1.0, found)
         for key in joined.skeletons:
             self._skeletons.aliases_near(key, 1.0, found)
         if joined.joined_consonants is not None:  # the other script's tokens

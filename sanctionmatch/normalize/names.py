@@ -107,6 +107,15 @@ class NameToken:
     joined_consonants: frozenset[str] | None = None
 
     @property
+    def may_join(self) -> bool:
+        """Whether lists write this token joined with another: names, patronymics, particles,
+        and single letters, which a hyphen often ties to the next or last part (Shams-u-Rahman
+        for Shamsu Rahman, One-P for Onep, G-PÈP for GPÈP)."""
+        return self.role.is_joinable or (
+            self.role is TokenRole.INITIAL and len(self.text) == 1 and self.text.isalpha()
+        )
+
+    @property
     def is_arabic(self) -> bool:
         """Whether the token is written in Arabic script (which writes no short vowels)."""
         return _is_arabic(self.text)
@@ -172,7 +181,7 @@ class NameForm:
     @property
     def joinable_count(self) -> int:
         """How many tokens may be written joined with another (names, patronymics, particles)."""
-        return sum(t.role.is_joinable for t in self.tokens)
+        return sum(t.may_join for t in self.tokens)
 
     @property
     def distinctive_tokens(self) -> tuple[NameToken, ...]:
@@ -775,12 +784,26 @@ MAX_JOINED_SPELLINGS = 16
 
 @lru_cache(maxsize=1024)
 def _joined_pairs(tokens: tuple[NameToken, ...]) -> tuple[JoinedToken, ...]:
-    names = [i for i, t in enumerate(tokens) if t.role.is_joinable]
+    names = [i for i, t in enumerate(tokens) if t.may_join]
     if not 2 <= len(names) <= MAX_JOINABLE_TOKENS:
         return ()
     return tuple(
-        JoinedToken(i, j, _join(tokens[i], tokens[j])) for i in names for j in names if i != j
+        JoinedToken(i, j, _join(tokens[i], tokens[j]))
+        for i in names
+        for j in names
+        if i != j and _may_join_together(tokens[i], tokens[j])
     )
+
+
+def _may_join_together(first: NameToken, second: NameToken) -> bool:
+    """A single letter joins only a name or patronymic (Shams-u, One-P), never another
+    letter or a particle: two initials are no name (and the index finds an alias through
+    the names a joined pair holds)."""
+    if first.role is TokenRole.INITIAL:
+        return second.role.is_distinctive
+    if second.role is TokenRole.INITIAL:
+        return first.role.is_distinctive
+    return True
 
 
 @lru_cache(maxsize=65536)

@@ -126,6 +126,11 @@ TOKENS = [
     "Sayed",
     "ولد",
     "Ould",
+    # A single letter written joined to a part (Shams-u-Rahman / Shamsu Rahman).
+    "u",
+    "Shams",
+    "Shamsu",
+    "Onep",
 ]
 #: Raise with SANCTIONMATCH_CANDIDATE_EXAMPLES for a long run (make fuzz).
 CANDIDATE_EXAMPLES = int(os.environ.get("SANCTIONMATCH_CANDIDATE_EXAMPLES", "300"))

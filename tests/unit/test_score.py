@@ -214,6 +214,9 @@ RULE_EXAMPLES = [
     ("MAHFOUZ OULD AL-WALID", "محفوظ ولد الوليد", "particle"),
     ("Khayr al-Din AL-SAYYED", "خير الدين السيد", "dropped-title-as-name"),
     ("Ahmad al-Sayed", "احمد السيد", "article-of-dropped-title"),
+    # a single letter tied to a part by a hyphen, written joined (UN, OFAC names)
+    ("Shams-u-Rahman", "Shamsu-Rahman", "joined"),
+    ("“One-P”", "“Onep”", "joined"),
 ]
 
 
