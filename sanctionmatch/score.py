@@ -454,7 +454,7 @@ def _side_unpaired(
         if token.text in covered:
             side.append(Unpaired(token, COMPOUND_PART_COST, "compound-part-initialled"))
         elif token.role is TokenRole.INITIAL and any(
-            title.startswith(token.initial) for title in titles
+            title.startswith(letter) for title in titles for letter in token.forms
         ):
             side.append(Unpaired(token, TITLE_INITIAL_COST, "initial-of-dropped-title"))
         elif misspelt is not None:

@@ -217,6 +217,10 @@ RULE_EXAMPLES = [
     # a single letter tied to a part by a hyphen, written joined (UN, OFAC names)
     ("Shams-u-Rahman", "Shamsu-Rahman", "joined"),
     ("“One-P”", "“Onep”", "joined"),
+    # the initial of a title in another script (Greek EU entry); titles in Latvian, Danish
+    ("Υποστράτηγος Mupenzi", "Υ. Mupenzi", "initial-of-dropped-title"),
+    ("Colonel Jules MUTEBUTSI", "pulkvedis Jules Mutebutsi", "query-titles-dropped:pulkvedis"),
+    ("General Mudacumura", "general Mudacumura", "exact"),
 ]
 
 
