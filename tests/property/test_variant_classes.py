@@ -40,31 +40,14 @@ NAMES_PER_GROUP = 10
 TARGET_RECALL = 0.98
 # The classes below the recall target on the real lists, and those some of whose examples
 # here score below the threshold, with the recall at the default threshold that
-# benchmarks/quality/run.py measured on the real lists at commit 0d7690a (docs/quality.md).
-# Update from benchmarks/results/quality.json as the scorer improves.
+# benchmarks/quality/run.py measured on the real lists (docs/quality.md, session of
+# 2026-12-03). Update from benchmarks/results/quality.json as the scorer improves.
 BELOW_TARGET: dict[str, float] = {
-    "noise-diacritics": 0.993,
-    "noise-double-letter": 0.951,
-    "noise-drop-vowel": 0.893,
-    "noise-homoglyph": 0.997,
-    "noise-typo-1": 0.860,
-    "noise-typo-2": 0.597,
-    "form-apostrophe": 0.934,
-    "form-drop-middle": 0.975,
-    "form-hyphen": 0.993,
-    "form-initials": 0.950,
-    "form-join-split": 0.967,
-    "org-abbreviation": 0.489,
-    "translit-arabic-abd": 0.905,
-    "translit-arabic-script": 0.216,
-    "translit-cyrillic-ru-french": 0.974,
-    "translit-cyrillic-ru-german": 0.971,
-    "translit-cyrillic-ru-gost-7-79-b": 0.978,
-    "translit-cyrillic-ru-icao": 0.967,
-    "translit-cyrillic-ru-simple": 0.976,
-    "translit-cyrillic-ru-swedish": 0.972,
-    "translit-eu-languages": 0.958,
-    "translit-greek": 0.855,
+    "noise-typo-2": 0.791,
+    "translit-arabic-script": 0.884,
+    # meets the target on the lists; the fixture's Latvian 'pulkvedis Mutebutsi' has the
+    # rank where the English name has the given name Jules
+    "translit-eu-languages": 0.983,
 }
 
 
