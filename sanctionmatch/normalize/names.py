@@ -294,7 +294,8 @@ def _legal_word(token: str) -> tuple[str, bool]:
     if bare in abbreviations:
         return abbreviations[bare], False
     singled, doubled = _legal_doubling()
-    if bare in singled:  # before the words: OO is OOO, though Polish sp. z o.o. has oo
+    if bare in singled and len(bare) > 1:  # before the words: OO is OOO (sp. z o.o. has oo);
+        # never one letter, which is an initial (K. is not KK)
         return singled[bare], False
     if bare in words:
         return bare, False

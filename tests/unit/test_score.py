@@ -242,6 +242,7 @@ def test_rules_of_issue_5_catch_real_variants(listed: str, variant: str, rule: s
         ("Bu-il CHOI", "K. CHOI"),  # an initial of another letter excuses no part
         ("Bu-il CHOI", "B. PARK"),  # nor does one of the right letter without the surname
         ("Fazlullah", "M. Fazlullah"),  # an initial is excused only by a dropped title
+        ("Fazlullah", "K. Fazlullah"),  # and one letter is never a legal form (KK)
         ("Nur Deen", "Nur Den"),  # so is a particle with a vowel doubled
         # patronymics of different given names stay apart, in one language or two
         ("Ivan Petrovich KOVAL", "Ivan Pavlovich KOVAL"),
