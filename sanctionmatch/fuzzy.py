@@ -21,6 +21,12 @@ insertion, deletion or swap) share a string made by deleting at most one letter 
 - longer words (rare, three or more edits) are kept in lists by length and scanned with
   rapidfuzz, as are the 8-to-11-letter words when the query itself is that long.
 
+Two edits in a word of 5 to 7 letters (similarity 0.6 to 0.71, below the cut-off) are asked
+for apart, by :meth:`FuzzyVocabulary.within_two_edits`, for the scorer's two-edit rule: such
+words are also stored under their two-deletion variants, and a query looks up its variants of
+up to two deletions in both tables (any two OSA edits leave a common string after at most two
+deletions from each word).
+
 Every candidate a key yields is checked with the real similarity before it is returned, so
 the keys can only make the answer slower, never different. ``tests/property`` compares the
 answer with a scan of the whole vocabulary on generated words.
@@ -34,7 +40,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-__all__ = ["FuzzyVocabulary"]
+__all__ = ["TWO_EDIT_LENGTHS", "FuzzyVocabulary"]
 
 #: Words shorter than this match only exactly (the scorer's ``MIN_FUZZY_LENGTH``). At the
 #: 0.75 cut-off a word of this length is near only words one letter longer that hold it after
@@ -43,6 +49,10 @@ _MIN_LENGTH = 3
 #: The longest words stored under whole-word deletion keys, and under half-word keys.
 _WHOLE_MAX = 7
 _HALVES_MAX = 15
+#: The lengths of words whose neighbours two edits away are kept apart (for the scorer's
+#: two-edit rule: below five letters two edits leave too little of a name; from eight, two
+#: edits are within the 0.75 cut-off anyway).
+TWO_EDIT_LENGTHS = range(5, _WHOLE_MAX + 1)
 
 
 def _one_deletions(word: str) -> Iterator[str]:
@@ -78,12 +88,13 @@ class FuzzyVocabulary:
     ['peskov', 'peskova']
     """
 
-    __slots__ = ("_by_length", "_keys", "_position", "words")
+    __slots__ = ("_by_length", "_keys", "_position", "_two_deletion_keys", "words")
 
     def __init__(self, words: Iterable[str] = ()) -> None:
         self.words: list[str] = []
         self._position: dict[str, int] = {}
         self._keys: dict[str, int | list[int]] = {}
+        self._two_deletion_keys: dict[str, int | list[int]] = {}
         self._by_length: dict[int, tuple[list[str], list[int]]] = {}
         for word in words:
             self.add(word)
@@ -109,6 +120,8 @@ class FuzzyVocabulary:
             keys: set[str] = {word}
         elif length <= _WHOLE_MAX:
             keys = set(_one_deletions(word))
+            if length in TWO_EDIT_LENGTHS:
+                _store(self._two_deletion_keys, _deletions(word, 2) - keys, position)
         else:
             bucket = self._by_length.setdefault(length, ([], []))
             bucket[0].append(word)
@@ -120,15 +133,7 @@ class FuzzyVocabulary:
             cut = length // 2
             swapped = word[: cut - 1] + word[cut] + word[cut - 1] + word[cut + 1 :]
             keys = _half_keys(word, length) | _half_keys(swapped, length)
-        table = self._keys
-        for key in keys:
-            having = table.get(key)
-            if having is None:
-                table[key] = position
-            elif isinstance(having, int):
-                table[key] = [having, position]
-            else:
-                having.append(position)
+        _store(self._keys, keys, position)
         return position
 
     def near(self, word: str, cutoff: float) -> set[int]:
@@ -160,6 +165,35 @@ class FuzzyVocabulary:
             if bucket is not None:
                 _scan(word, cutoff, bucket[0], bucket[1], found)
         return found
+
+    def within_two_edits(self, word: str) -> set[int]:
+        """The ids of the words of :data:`TWO_EDIT_LENGTHS` letters at most two OSA edits from
+        ``word`` (itself of such a length; none otherwise), ``word`` included if stored.
+
+        >>> vocabulary = FuzzyVocabulary(["salem", "salim", "sultan", "peskov"])
+        >>> sorted(vocabulary.words[i] for i in vocabulary.within_two_edits("salrenm"))
+        ['salem']
+        """
+        if len(word) not in TWO_EDIT_LENGTHS:
+            return set()
+        candidates: set[int] = set()
+        for table in (self._keys, self._two_deletion_keys):
+            for key in _deletions(word, 2):
+                having = table.get(key)
+                if having is None:
+                    continue
+                if isinstance(having, int):
+                    candidates.add(having)
+                else:
+                    candidates.update(having)
+        words = self.words
+        ids = [i for i in candidates if len(words[i]) in TWO_EDIT_LENGTHS]
+        return {
+            ids[at]
+            for _, _, at in process.extract(
+                word, [words[i] for i in ids], scorer=OSA.distance, score_cutoff=2, limit=None
+            )
+        }
 
     def _keyed_candidates(self, word: str, cutoff: float) -> set[int]:
         """Ids that share a key with ``word``: a superset of its neighbours among the stored
@@ -193,6 +227,18 @@ class FuzzyVocabulary:
             else:
                 candidates.update(having)
         return candidates
+
+
+def _store(table: dict[str, int | list[int]], keys: Iterable[str], position: int) -> None:
+    """File ``position`` under each of ``keys`` (a lone id is stored bare, to save memory)."""
+    for key in keys:
+        having = table.get(key)
+        if having is None:
+            table[key] = position
+        elif isinstance(having, int):
+            table[key] = [having, position]
+        else:
+            having.append(position)
 
 
 def _scan(word: str, cutoff: float, words: list[str], ids: Sequence[int], found: set[int]) -> None:

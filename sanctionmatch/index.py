@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .errors import InvalidInputError
-from .fuzzy import FuzzyVocabulary
+from .fuzzy import TWO_EDIT_LENGTHS, FuzzyVocabulary
 from .models import Entity, NameKind
 from .normalize import NameForm, NameToken, TokenRole, normalize_name
 from .normalize.names import MIN_CONSONANTS
@@ -40,6 +40,7 @@ from .score import (
     MIN_ALIGNED_SIMILARITY,
     MISSPELT_TITLE_COST,
     SKELETON_FACTOR,
+    TWO_EDIT_PENALTY,
     Alignment,
     align_names,
     misspellable_titles,
@@ -49,7 +50,7 @@ from .score import (
 __all__ = ["NORMALIZATION_VERSION", "AliasHit", "NameIndex", "Retrieval"]
 
 #: Bumped whenever normalisation or scoring changes what an index would contain.
-NORMALIZATION_VERSION = "9"
+NORMALIZATION_VERSION = "10"
 
 Retrieval = Literal["candidates", "exhaustive"]
 #: How many query tokens' look-ups an index remembers (least recently used go first).
@@ -95,6 +96,13 @@ class _Vocabulary:
             positions: Iterable[int] = () if exact is None else (exact,)
         else:
             positions = self._words.near(word, cutoff)
+        self._add_postings(positions, into)
+
+    def aliases_within_two_edits(self, word: str, into: set[int]) -> None:
+        """Add the aliases with a word of 5 to 7 letters two edits or fewer from ``word``."""
+        self._add_postings(self._words.within_two_edits(word), into)
+
+    def _add_postings(self, positions: Iterable[int], into: set[int]) -> None:
         postings = self._postings
         for position in positions:
             for token in self._tokens_of[position]:
@@ -123,6 +131,7 @@ class NameIndex:
         "_skeletons",
         "_split_cached",
         "_titles",
+        "_two_edits_cached",
         "_with_compounds",
         "_with_initials",
         "_with_titles",
@@ -199,6 +208,7 @@ class NameIndex:
         # index, so they are remembered across queries: names repeat (Mohammed, Ivanov).
         self._near_cached = lru_cache(maxsize=NEAR_CACHE_SIZE)(self._near_token_uncached)
         self._split_cached = lru_cache(maxsize=NEAR_CACHE_SIZE)(self._split_uncached)
+        self._two_edits_cached = lru_cache(maxsize=NEAR_CACHE_SIZE)(self._two_edits_uncached)
         self._written_as_one_cached = lru_cache(maxsize=NEAR_CACHE_SIZE)(
             self._written_as_one_uncached
         )
@@ -294,7 +304,16 @@ class NameIndex:
                 at = position.get(part)
                 if at is not None:
                     per_token[at] = per_token[at] | found
-        return _TokenHits(tokens, per_token, joined)
+        # A two-edit pair counts only beside another pair of names (score.TWO_EDIT_RULE).
+        two_edits = (
+            [
+                self._two_edits_cached(token) if token.role is TokenRole.NAME else frozenset()
+                for token in tokens
+            ]
+            if len(tokens) > 1
+            else [frozenset() for _ in tokens]
+        )
+        return _TokenHits(tokens, per_token, joined, two_edits)
 
     def _near_token(self, token: NameToken, memo: dict[NameToken, set[int]] | None) -> set[int]:
         """The aliases one distinctive query token can align with (callers must not change
@@ -305,6 +324,14 @@ class NameIndex:
         if found is None:
             found = memo[token] = self._near_cached(token)
         return found
+
+    def _two_edits_uncached(self, token: NameToken) -> frozenset[int]:
+        """The aliases where ``token`` (a name) may pair with a name two edits away
+        (score.TWO_EDIT_RULE)."""
+        found: set[int] = set()
+        for spelling in token.spellings:
+            self._forms.aliases_within_two_edits(spelling, found)
+        return frozenset(found)
 
     def _split_uncached(self, token: NameToken) -> frozenset[int]:
         """The aliases where two tokens written as one equal ``token`` (by skeleton, or by
@@ -409,7 +436,13 @@ class NameIndex:
             for token in query.tokens
             if token.role is TokenRole.INITIAL
         ]
-        ceilings: dict[tuple[int, int, int, bool, int, bool, int], bool] = {}
+        ceilings: dict[tuple[int, int, int, bool, int, bool, int, int], bool] = {}
+        # Only the names that did not find an alias may pair in it two edits away.
+        two_edit_sets = [
+            (having, nearer)
+            for having, nearer in zip(hits.two_edits, hits.per_token, strict=True)
+            if having
+        ]
         shapes = self._shapes
         titles = self._titles
         with_compounds = self._with_compounds
@@ -425,6 +458,9 @@ class NameIndex:
             joins = alias in joined
             usable = sum(alias in having for having in initial_letters)
             compounds = alias in with_compounds
+            two_edit_names = sum(
+                alias in having and alias not in nearer for having, nearer in two_edit_sets
+            )
             key = (
                 names_hit,
                 patronymics_hit,
@@ -433,6 +469,7 @@ class NameIndex:
                 usable,
                 compounds,
                 titles[alias],
+                two_edit_names,
             )
             worth = ceilings.get(key)
             if worth is None:
@@ -444,9 +481,10 @@ class NameIndex:
         """The candidates worth a ceiling: all of them, or, when an alias with no initials,
         no joined tokens and no hyphenated names needs two or more of the query's tokens to
         reach ``threshold``, only those found by two tokens, those with initials, those with
-        joined tokens, those with dropped titles (a query name may misspell one) and (for a
-        query with initials) those with hyphenated names (set operations, so that a common
-        token's thousands of aliases are never looped over)."""
+        joined tokens, those with dropped titles (a query name may misspell one), those found
+        by one token where another may pair two edits away and (for a query with initials)
+        those with hyphenated names (set operations, so that a common token's thousands of
+        aliases are never looped over)."""
         sets = hits.per_token
         if profile.plain_ceiling(1) >= threshold - _EPSILON:
             return set().union(*sets)
@@ -460,6 +498,10 @@ class NameIndex:
         for first in range(len(sets)):
             for second in range(first + 1, len(sets)):
                 pool |= sets[first] & sets[second]
+        for first, having in enumerate(sets):
+            for second, two_edits in enumerate(hits.two_edits):
+                if first != second and two_edits:
+                    pool |= having & two_edits
         return pool
 
 
@@ -503,6 +545,9 @@ class _TokenHits:
     tokens: tuple[NameToken, ...]
     per_token: list[set[int]]
     joined: set[int]
+    #: For each token, the aliases where it may pair two edits away (empty for all but names,
+    #: and for a query of one token).
+    two_edits: list[frozenset[int]]
 
 
 _SHAPE_LIMIT = 40  # more tokens of a role than MAX_NAME_TOKENS allows, per field
@@ -572,11 +617,13 @@ class _QueryProfile:
         initials: int,
         alias_compounds: bool,
         alias_titles: int,
+        two_edit_names: int = 0,
     ) -> float:
         """The highest score an alias of ``shape`` can get when ``names_hit`` of the query's
         names and ``patronymics_hit`` of its patronymics found it; with ``joins``, each of
         those may pair with two of the alias's tokens written as one; ``initials`` of the
-        query's initials have a letter some alias token starts with.
+        query's initials have a letter some alias token starts with; ``two_edit_names`` of
+        the other names may pair two edits away, at most at ``_TWO_EDIT_MOST``.
 
         A query token that found nothing in the alias can only pair with one of its initials
         (at ``INITIAL_SIMILARITY``) or stay unpaired; the alias's names and patronymics beyond
@@ -593,14 +640,51 @@ class _QueryProfile:
         (``alias_titles``, the query's ``titles``) are taken to misspell one, at
         ``MISSPELT_TITLE_COST``.
         """
+        best = 0.0
+        for two_edit_pairs in range(min(two_edit_names, self.names - names_hit) + 1):
+            best = max(
+                best,
+                self._ceiling(
+                    names_hit,
+                    patronymics_hit,
+                    shape,
+                    joins,
+                    initials,
+                    alias_compounds,
+                    alias_titles,
+                    two_edit_pairs,
+                ),
+            )
+        return best
+
+    def _ceiling(
+        self,
+        names_hit: int,
+        patronymics_hit: int,
+        shape: int,
+        joins: bool,
+        initials: int,
+        alias_compounds: bool,
+        alias_titles: int,
+        two_edit_pairs: int,
+    ) -> float:
+        """:meth:`ceiling` with ``two_edit_pairs`` of the query's names paired two edits
+        away."""
         alias_names = shape % _SHAPE_LIMIT
         alias_patronymics = (shape // _SHAPE_LIMIT) % _SHAPE_LIMIT
         alias_initials = shape // (_SHAPE_LIMIT * _SHAPE_LIMIT)
-        names_left = self.names - names_hit
+        names_left = self.names - names_hit - two_edit_pairs
         patronymics_left = self.patronymics - patronymics_hit
-        paired_alias = (names_hit + patronymics_hit) * (2 if joins else 1) + initials
+        paired_alias = (
+            (names_hit + patronymics_hit) * (2 if joins else 1) + initials + two_edit_pairs
+        )
         extra_weight = self.minor_weight + initials * _NAME_INITIAL_PAIR
-        hit_weight = names_hit * _NAME_PAIR + patronymics_hit * _PATRONYMIC_PAIR
+        hit_weight = (
+            names_hit * _NAME_PAIR
+            + patronymics_hit * _PATRONYMIC_PAIR
+            + two_edit_pairs * _NAME_PAIR
+        )
+        two_edit_loss = two_edit_pairs * _NAME_PAIR * (1 - _TWO_EDIT_MOST)
         best = 0.0
         for alias_names_first in (True, False):
             if alias_names_first:
@@ -641,7 +725,8 @@ class _QueryProfile:
                     + patronymics_to_initial * _PATRONYMIC_INITIAL_PAIR
                 )
                 loss = (
-                    names_to_initial * _NAME_INITIAL_PAIR * (1 - INITIAL_SIMILARITY)
+                    two_edit_loss
+                    + names_to_initial * _NAME_INITIAL_PAIR * (1 - INITIAL_SIMILARITY)
                     + patronymics_to_initial * _PATRONYMIC_INITIAL_PAIR * (1 - INITIAL_SIMILARITY)
                     + _unpaired_loss(
                         query_names,
@@ -665,6 +750,8 @@ class _QueryProfile:
 
 
 _NAME_PAIR = TokenRole.NAME.weight
+#: The most a pair of names two edits apart can score (7 letters: 1 - 2/7, less the penalty).
+_TWO_EDIT_MOST = 1.0 - 2.0 / TWO_EDIT_LENGTHS[-1] - TWO_EDIT_PENALTY
 #: The least an excused unpaired name costs (a compound part, a misspelt title).
 _EXCUSED_COST = min(MISSPELT_TITLE_COST, COMPOUND_PART_COST)
 _PATRONYMIC_PAIR = (TokenRole.PATRONYMIC.weight + TokenRole.NAME.weight) / 2

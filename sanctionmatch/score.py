@@ -11,15 +11,18 @@ across the two names in any order, best pairs first, and takes a weighted mean:
   similarity of spellings (or 0.95 times that of skeletons); an initial matches a name
   or particle (``A.`` for ``Abu``) starting with its letter at 0.85, and so does an
   abbreviation (``Ind.``) a name starting with its letters;
-- pairs below :data:`MIN_ALIGNED_SIMILARITY` are not paired at all;
+- pairs below :data:`MIN_ALIGNED_SIMILARITY` are not paired at all, except two names of 5 to
+  7 letters two edits apart (``SALRENM`` / ``SALEM``), which pair at their similarity less
+  :data:`TWO_EDIT_PENALTY` (0.55 to 0.66): a weak pair, never the only evidence;
 - names weigh 1, patronymics and initials 0.5, particles and legal forms 0.2 when paired;
   an unpaired name or patronymic that conflicts with an unpaired one on the other side costs
   1; one that only one side has (an omitted middle name, second surname or patronymic) costs
   0.4 for a name and 0.2 for a patronymic; an initial 0.3, a particle or legal form 0.1. So a
   missing patronymic costs little, a different surname or patronymic a lot;
-- at least one pair of names (or patronymics) must align, else the score is 0: initials,
-  particles and legal forms alone are no evidence (unless the two names are the same tokens,
-  such as ``D.`` and ``D.``, which score 1.0 like any two equal names);
+- at least one pair of names (or patronymics) must align, other than a two-edit pair, else
+  the score is 0: initials, particles, legal forms and two-edit pairs alone are no evidence
+  (unless the two names are the same tokens, such as ``D.`` and ``D.``, which score 1.0 like
+  any two equal names);
 - spellings shorter than :data:`MIN_FUZZY_LENGTH` letters match exactly or not at all.
 
 The score is symmetric and ignores token order: the pairing and its tie-breaks depend only on
@@ -34,6 +37,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
+from .fuzzy import TWO_EDIT_LENGTHS
 from .models import Explanation, NameComparison, TokenAlignment, UnmatchedToken
 from .normalize import NameForm, NameToken, TokenRole, normalize_name, person_reading
 from .normalize.names import (
@@ -58,6 +62,8 @@ __all__ = [
     "SHORT_CONSONANT_SIMILARITY",
     "SKELETON_FACTOR",
     "TITLE_INITIAL_COST",
+    "TWO_EDIT_PENALTY",
+    "TWO_EDIT_RULE",
     "Alignment",
     "Pair",
     "align_names",
@@ -107,6 +113,20 @@ MIN_FUZZY_LENGTH = 3
 #: middle name, a second surname or an unknown honorific that one side simply omits), instead
 #: of the full cost 1.0 of a name that conflicts with an unpaired name on the other side.
 EXTRA_NAME_COST = 0.4
+
+#: What a pair of names two edits apart (5 to 7 letters each, so below
+#: :data:`MIN_ALIGNED_SIMILARITY`) loses from its similarity: two typos in a short name
+#: (``Kswmel`` / ``Kamel``, ``SALRENM`` / ``SALEM``) are common, but so are different names two
+#: letters apart, and such a pair must not weigh like a one-typo pair. Quality benchmark at
+#: 0.05: noise-typo-2 recall 0.791 -> see docs/quality.md; with no penalty, the random
+#: negatives' false positives went from 4 to 6 in 20,000.
+TWO_EDIT_PENALTY = 0.05
+#: The rule a two-edit pair carries; such a pair alone never makes a score (see
+#: :func:`align_names`).
+TWO_EDIT_RULE = "two-edits"
+#: The least similarity two words of :data:`~sanctionmatch.fuzzy.TWO_EDIT_LENGTHS` letters two
+#: edits apart have (1 - 2/5).
+_TWO_EDIT_FLOOR = 1.0 - 2.0 / TWO_EDIT_LENGTHS[0] - 1e-9
 
 TokenScore = tuple[float, str, str, str]  # similarity, rule, left form, right form
 _NO_MATCH: TokenScore = (0.0, "different", "", "")
@@ -199,7 +219,32 @@ def token_similarity(left: NameToken, right: NameToken) -> TokenScore:
     fuzzy_skeleton, sa, sb = _best_fuzzy(left.own_skeletons, right.own_skeletons)
     if SKELETON_FACTOR * fuzzy_skeleton > fuzzy:
         return SKELETON_FACTOR * fuzzy_skeleton, "fuzzy-skeleton", sa, sb
+    if (
+        _TWO_EDIT_FLOOR <= fuzzy < MIN_ALIGNED_SIMILARITY
+        and left.role is TokenRole.NAME
+        and right.role is TokenRole.NAME
+    ):
+        two_edits = _best_two_edits(left.spellings, right.spellings)
+        if two_edits is not None:
+            return two_edits
     return fuzzy, "fuzzy", a, b
+
+
+def _best_two_edits(left: frozenset[str], right: frozenset[str]) -> TokenScore | None:
+    """The most similar pair of spellings of 5 to 7 letters at most two edits apart, at its
+    similarity less :data:`TWO_EDIT_PENALTY` (the index finds the same pairs with
+    :meth:`~sanctionmatch.fuzzy.FuzzyVocabulary.within_two_edits`)."""
+    best: TokenScore | None = None
+    for a in sorted(left):
+        if len(a) not in TWO_EDIT_LENGTHS:
+            continue
+        for b in sorted(right):
+            if len(b) not in TWO_EDIT_LENGTHS or OSA.distance(a, b, score_cutoff=2) > 2:
+                continue
+            similarity = spelling_similarity(a, b) - TWO_EDIT_PENALTY
+            if best is None or similarity > best[0]:
+                best = (similarity, TWO_EDIT_RULE, a, b)
+    return best
 
 
 def _particle_keys(particle: NameToken) -> frozenset[str]:
@@ -266,6 +311,7 @@ def _candidate_pairs(left: NameForm, right: NameForm, joins: bool) -> list[Pair]
         for i, a in enumerate(left.tokens)
         for j, b in enumerate(right.tokens)
         if (scored := token_similarity(a, b))[0] >= MIN_ALIGNED_SIMILARITY
+        or scored[1] == TWO_EDIT_RULE
     ]
     pairs += _article_pairs(left, right, pairs)
     # Equal counts can still hide a join across scripts: the Latin side's separate article
@@ -542,7 +588,10 @@ def align_names(left: NameForm, right: NameForm, *, joins: bool = True) -> Align
     weights += [u.cost for u in (*unpaired_left, *unpaired_right)]
     total = sum(sorted(weights))
     distinctive = any(
-        p.left_token.role.is_distinctive and p.right_token.role.is_distinctive for p in pairs
+        p.left_token.role.is_distinctive
+        and p.right_token.role.is_distinctive
+        and p.scored[1] != TWO_EDIT_RULE
+        for p in pairs
     )
     if not distinctive or total <= 0:
         identical = len(pairs) == len(left.tokens) == len(right.tokens) and all(

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
-from sanctionmatch.fuzzy import FuzzyVocabulary
+from sanctionmatch.fuzzy import TWO_EDIT_LENGTHS, FuzzyVocabulary
 from sanctionmatch.score import MIN_ALIGNED_SIMILARITY, SKELETON_FACTOR
 
 # A small alphabet makes near neighbours (one to four edits apart) common.
@@ -77,3 +77,19 @@ def test_ids_are_positions_and_repeated_words_are_stored_once(words: list[str]) 
         position = vocabulary.position(word)
         assert position is not None and vocabulary.words[position] == word
         assert position in vocabulary.near(word, 0.99)
+
+
+def scan_two_edits(words: list[str], query: str) -> set[str]:
+    if len(query) not in TWO_EDIT_LENGTHS:
+        return set()
+    return {w for w in words if len(w) in TWO_EDIT_LENGTHS and OSA.distance(query, w) <= 2}
+
+
+@settings(max_examples=1500, deadline=None)
+@given(vocabulary_and_query())
+def test_two_edit_lookup_equals_a_scan_of_every_word(case: tuple[list[str], str]) -> None:
+    """The scorer's two-edit pairs (5 to 7 letters each) are found by keys, never missed."""
+    words, query = case
+    vocabulary = FuzzyVocabulary(words)
+    found = {vocabulary.words[i] for i in vocabulary.within_two_edits(query)}
+    assert found == scan_two_edits(words, query)

@@ -131,6 +131,13 @@ TOKENS = [
     "Shams",
     "Shamsu",
     "Onep",
+    # Two edits apart in names of five to seven letters (a weak pair beside a strong one).
+    "Salem",
+    "Salrenm",
+    "Kamel",
+    "Kswmel",
+    "Pavlov",
+    "Ravkov",
 ]
 #: Raise with SANCTIONMATCH_CANDIDATE_EXAMPLES for a long run (make fuzz).
 CANDIDATE_EXAMPLES = int(os.environ.get("SANCTIONMATCH_CANDIDATE_EXAMPLES", "300"))

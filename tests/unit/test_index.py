@@ -71,3 +71,22 @@ def test_a_name_written_joined_is_retrieved_like_exhaustive_search() -> None:
         (h.entity_index, h.score)
         for h in index.search(query, threshold=0.8, retrieval="exhaustive")
     ]
+
+
+def test_a_name_two_edits_away_is_retrieved_like_exhaustive_search() -> None:
+    """SALRENM finds SALEM only through the two-edit keys; Amr alone cannot carry the score
+    (Amr SALIM is three edits away, and Amr alone is half the name)."""
+    index = NameIndex(
+        [
+            person("other:7", "Amr SALEM"),
+            person("other:6", "Amr SALIM"),
+            person("other:5", "Amr Ahmed MOUSSA"),
+        ]
+    )
+    query = normalize_name("Amr SALRENM")
+    fast = index.search(query, threshold=0.8)
+    assert [index.entities[h.entity_index].id for h in fast] == ["other:7"]
+    assert [(h.entity_index, h.score) for h in fast] == [
+        (h.entity_index, h.score)
+        for h in index.search(query, threshold=0.8, retrieval="exhaustive")
+    ]

@@ -6,6 +6,7 @@ import pytest
 
 from sanctionmatch import compare_names
 from sanctionmatch.errors import EmptyNameError
+from sanctionmatch.score import TWO_EDIT_PENALTY, TWO_EDIT_RULE
 from sanctionmatch.screen import DEFAULT_THRESHOLD
 
 SAME_PERSON = [
@@ -220,6 +221,10 @@ RULE_EXAMPLES = [
     # the initial of a title in another script (Greek EU entry); titles in Latvian, Danish
     ("Υποστράτηγος Mupenzi", "Υ. Mupenzi", "initial-of-dropped-title"),
     ("Colonel Jules MUTEBUTSI", "pulkvedis Jules Mutebutsi", "query-titles-dropped:pulkvedis"),
+    # two typos in a name of five to seven letters, beside a name that matches (EU, OFAC)
+    ("Amr SALEM", "Amr SALRENM", "two-edits"),
+    ("Kamel AMHAZ", "Kswmel AMHAZ", "two-edits"),
+    ("Sangadzhi Andreyevich TARBAEV", "Sangadzhi Andreyevich TAFBXEV", "two-edits"),
 ]
 
 
@@ -256,7 +261,24 @@ def test_rules_of_issue_5_catch_real_variants(listed: str, variant: str, rule: s
         # a long vowel the Latin name writes no vowel for: Saad is not سعيد (Said)
         ("Saad KHALIL", "سعيد خليل"),
         ("Said", "سعد"),  # and a word with no long vowel stays weak evidence
+        # a two-edit pair is never the only evidence, nor beside an initial alone
+        ("SALEM", "SALRENM"),
+        ("A. SALEM", "A. SALRENM"),
+        # and two names of five letters two edits apart stay below the threshold
+        ("Karim PESKOV", "Kamil PESKOV"),
+        # four letters are too few for two edits
+        ("Oleg PESKOV", "Olga PESKOV"),
     ],
 )
 def test_new_rules_do_not_flag_different_names(left: str, right: str) -> None:
     assert compare_names(left, right).score < DEFAULT_THRESHOLD
+
+
+def test_two_edit_pair_is_weak_and_explained() -> None:
+    """Two typos in SALEM pair at their similarity less the penalty, named in the
+    explanation, so a reviewer sees the pair is weak."""
+    result = compare_names("Amr SALEM", "Amr SALRENM")
+    weak = [a for a in result.explanation.alignments if a.rule == TWO_EDIT_RULE]
+    assert [(a.query_token, a.candidate_token) for a in weak] == [("salem", "salrenm")]
+    assert weak[0].similarity == pytest.approx(1 - 2 / 7 - TWO_EDIT_PENALTY)
+    assert result.score == pytest.approx((1 + weak[0].similarity) / 2)
