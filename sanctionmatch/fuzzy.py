@@ -23,9 +23,9 @@ insertion, deletion or swap) share a string made by deleting at most one letter 
 
 Two edits in a word of 5 to 7 letters (similarity 0.6 to 0.71, below the cut-off) are asked
 for apart, by :meth:`FuzzyVocabulary.within_two_edits`, for the scorer's two-edit rule: such
-words are also stored under their two-deletion variants, and a query looks up its variants of
-up to two deletions in both tables (any two OSA edits leave a common string after at most two
-deletions from each word).
+words are also stored, in a table of their own, under their variants of up to two deletions,
+where a query looks up its own such variants (any two OSA edits leave a common string after
+at most two deletions from each word).
 
 Every candidate a key yields is checked with the real similarity before it is returned, so
 the keys can only make the answer slower, never different. ``tests/property`` compares the
@@ -88,13 +88,13 @@ class FuzzyVocabulary:
     ['peskov', 'peskova']
     """
 
-    __slots__ = ("_by_length", "_keys", "_position", "_two_deletion_keys", "words")
+    __slots__ = ("_by_length", "_keys", "_position", "_two_edit_keys", "words")
 
     def __init__(self, words: Iterable[str] = ()) -> None:
         self.words: list[str] = []
         self._position: dict[str, int] = {}
         self._keys: dict[str, int | list[int]] = {}
-        self._two_deletion_keys: dict[str, int | list[int]] = {}
+        self._two_edit_keys: dict[str, int | list[int]] = {}
         self._by_length: dict[int, tuple[list[str], list[int]]] = {}
         for word in words:
             self.add(word)
@@ -121,7 +121,7 @@ class FuzzyVocabulary:
         elif length <= _WHOLE_MAX:
             keys = set(_one_deletions(word))
             if length in TWO_EDIT_LENGTHS:
-                _store(self._two_deletion_keys, _deletions(word, 2) - keys, position)
+                _store(self._two_edit_keys, _deletions(word, 2), position)
         else:
             bucket = self._by_length.setdefault(length, ([], []))
             bucket[0].append(word)
@@ -177,17 +177,17 @@ class FuzzyVocabulary:
         if len(word) not in TWO_EDIT_LENGTHS:
             return set()
         candidates: set[int] = set()
-        for table in (self._keys, self._two_deletion_keys):
-            for key in _deletions(word, 2):
-                having = table.get(key)
-                if having is None:
-                    continue
-                if isinstance(having, int):
-                    candidates.add(having)
-                else:
-                    candidates.update(having)
+        table = self._two_edit_keys
+        for key in _deletions(word, 2):
+            having = table.get(key)
+            if having is None:
+                continue
+            if isinstance(having, int):
+                candidates.add(having)
+            else:
+                candidates.update(having)
         words = self.words
-        ids = [i for i in candidates if len(words[i]) in TWO_EDIT_LENGTHS]
+        ids = list(candidates)
         return {
             ids[at]
             for _, _, at in process.extract(

@@ -307,7 +307,9 @@ class NameIndex:
         # A two-edit pair counts only beside another pair of names (score.TWO_EDIT_RULE).
         two_edits = (
             [
-                self._two_edits_cached(token) if token.role is TokenRole.NAME else frozenset()
+                self._two_edits_cached(token)
+                if token.role is TokenRole.NAME and not token.is_arabic
+                else frozenset()
                 for token in tokens
             ]
             if len(tokens) > 1
@@ -473,7 +475,7 @@ class NameIndex:
             )
             worth = ceilings.get(key)
             if worth is None:
-                worth = ceilings[key] = profile.ceiling(*key) >= threshold - _EPSILON
+                worth = ceilings[key] = _remembered_ceiling(profile, key) >= threshold - _EPSILON
             if worth:
                 yield alias, joins
 
@@ -576,9 +578,19 @@ def _shape_of(form: NameForm) -> int:
 
 
 class _QueryProfile:
-    """The counts of a query's tokens by role, for :meth:`ceiling`."""
+    """The counts of a query's tokens by role, for :meth:`ceiling`. Profiles with equal
+    counts are equal (and hash alike), so ceilings are remembered across queries
+    (:func:`_remembered_ceiling`): most queries have one of a few dozen profiles."""
 
-    __slots__ = ("compounds", "initials", "minor_weight", "names", "patronymics", "titles")
+    __slots__ = (
+        "_signature",
+        "compounds",
+        "initials",
+        "minor_weight",
+        "names",
+        "patronymics",
+        "titles",
+    )
 
     def __init__(self, query: NameForm) -> None:
         roles = Counter(token.role for token in query.tokens)
@@ -592,6 +604,20 @@ class _QueryProfile:
         self.minor_weight = _PARTICLE_INITIAL_PAIR * roles[TokenRole.PARTICLE] + (
             TokenRole.LEGAL_FORM.weight * roles[TokenRole.LEGAL_FORM]
         )
+        self._signature = (
+            self.compounds,
+            self.names,
+            self.patronymics,
+            self.initials,
+            self.titles,
+            self.minor_weight,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _QueryProfile) and self._signature == other._signature
+
+    def __hash__(self) -> int:
+        return hash(self._signature)
 
     def plain_ceiling(self, hit: int) -> float:
         """The highest score an alias with no initials and no joined tokens can get when
@@ -747,6 +773,14 @@ class _QueryProfile:
                 if weight > 0:
                     best = max(best, weight / (weight + loss))
         return best
+
+
+@lru_cache(maxsize=1 << 16)
+def _remembered_ceiling(
+    profile: _QueryProfile, key: tuple[int, int, int, bool, int, bool, int, int]
+) -> float:
+    """:meth:`_QueryProfile.ceiling` for an alias's counts, remembered across queries."""
+    return profile.ceiling(*key)
 
 
 _NAME_PAIR = TokenRole.NAME.weight

@@ -12,8 +12,9 @@ across the two names in any order, best pairs first, and takes a weighted mean:
   or particle (``A.`` for ``Abu``) starting with its letter at 0.85, and so does an
   abbreviation (``Ind.``) a name starting with its letters;
 - pairs below :data:`MIN_ALIGNED_SIMILARITY` are not paired at all, except two names of 5 to
-  7 letters two edits apart (``SALRENM`` / ``SALEM``), which pair at their similarity less
-  :data:`TWO_EDIT_PENALTY` (0.55 to 0.66): a weak pair, never the only evidence;
+  7 letters two edits apart (``SALRENM`` / ``SALEM``; not in Arabic script, which is spelt
+  by its consonants only), which pair at their similarity less :data:`TWO_EDIT_PENALTY`
+  (0.55 to 0.66): a weak pair, never the only evidence;
 - names weigh 1, patronymics and initials 0.5, particles and legal forms 0.2 when paired;
   an unpaired name or patronymic that conflicts with an unpaired one on the other side costs
   1; one that only one side has (an omitted middle name, second surname or patronymic) costs
@@ -223,6 +224,7 @@ def token_similarity(left: NameToken, right: NameToken) -> TokenScore:
         _TWO_EDIT_FLOOR <= fuzzy < MIN_ALIGNED_SIMILARITY
         and left.role is TokenRole.NAME
         and right.role is TokenRole.NAME
+        and not (left.is_arabic or right.is_arabic)  # their spellings are consonants only
     ):
         two_edits = _best_two_edits(left.spellings, right.spellings)
         if two_edits is not None:
