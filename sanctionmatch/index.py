@@ -38,11 +38,13 @@ from .score import (
     EXTRA_NAME_COST,
     INITIAL_SIMILARITY,
     MIN_ALIGNED_SIMILARITY,
+    MISSPELT_LEGAL_FORM_COST,
     MISSPELT_TITLE_COST,
     SKELETON_FACTOR,
     TWO_EDIT_PENALTY,
     Alignment,
     align_names,
+    legal_misspellers,
     misspellable_titles,
     readings,
 )
@@ -50,7 +52,7 @@ from .score import (
 __all__ = ["NORMALIZATION_VERSION", "AliasHit", "NameIndex", "Retrieval"]
 
 #: Bumped whenever normalisation or scoring changes what an index would contain.
-NORMALIZATION_VERSION = "11"
+NORMALIZATION_VERSION = "12"
 
 Retrieval = Literal["candidates", "exhaustive"]
 #: How many query tokens' look-ups an index remembers (least recently used go first).
@@ -125,6 +127,8 @@ class NameIndex:
         "_consonants",
         "_forms",
         "_joined",
+        "_legal_misspellers",
+        "_legal_words",
         "_letters",
         "_near_cached",
         "_shapes",
@@ -134,6 +138,8 @@ class NameIndex:
         "_two_edits_cached",
         "_with_compounds",
         "_with_initials",
+        "_with_legal_misspellers",
+        "_with_legal_words",
         "_with_titles",
         "_written_as_one_cached",
         "aliases",
@@ -230,9 +236,21 @@ class NameIndex:
         self._with_compounds = frozenset(
             alias for alias, (_, _, form) in enumerate(aliases) if form.compounds
         )
-        # A query name that misspells one of their dropped titles costs little.
+        # A query name that misspells one of their dropped titles costs little, and so does
+        # one that misspells a word of their legal forms; their names that may misspell a
+        # legal-form word cost little beside a query with a legal form.
         self._titles = array("B", (min(misspellable_titles(f), 255) for _, _, f in aliases))
         self._with_titles = frozenset(alias for alias, count in enumerate(self._titles) if count)
+        self._legal_words = array("B", (min(len(f.legal_words), 255) for _, _, f in aliases))
+        self._with_legal_words = frozenset(
+            alias for alias, count in enumerate(self._legal_words) if count
+        )
+        self._legal_misspellers = array(
+            "B", (min(legal_misspellers(f), 255) for _, _, f in aliases)
+        )
+        self._with_legal_misspellers = frozenset(
+            alias for alias, count in enumerate(self._legal_misspellers) if count
+        )
         for alias, (_, _, form) in enumerate(aliases):
             for token in form.tokens:
                 if token.role.is_distinctive:
@@ -438,7 +456,7 @@ class NameIndex:
             for token in query.tokens
             if token.role is TokenRole.INITIAL
         ]
-        ceilings: dict[tuple[int, int, int, bool, int, bool, int, int], bool] = {}
+        ceilings: dict[tuple[int, int, int, bool, int, bool, int, int, int], bool] = {}
         # Only the names that did not find an alias may pair in it two edits away.
         two_edit_sets = [
             (having, nearer)
@@ -447,6 +465,8 @@ class NameIndex:
         ]
         shapes = self._shapes
         titles = self._titles
+        legal_words = self._legal_words if profile.legal_misspellers else None
+        legal_misspellers = self._legal_misspellers if profile.legal_words else None
         with_compounds = self._with_compounds
         joined = hits.joined
         for alias in pool:  # the order is irrelevant: ties are broken by entity and name
@@ -470,7 +490,10 @@ class NameIndex:
                 joins,
                 usable,
                 compounds,
-                titles[alias],
+                titles[alias]
+                + (min(legal_words[alias], profile.legal_misspellers) if legal_words else 0),
+                profile.titles
+                + (min(legal_misspellers[alias], profile.legal_words) if legal_misspellers else 0),
                 two_edit_names,
             )
             worth = ceilings.get(key)
@@ -483,7 +506,9 @@ class NameIndex:
         """The candidates worth a ceiling: all of them, or, when an alias with no initials,
         no joined tokens and no hyphenated names needs two or more of the query's tokens to
         reach ``threshold``, only those found by two tokens, those with initials, those with
-        joined tokens, those with dropped titles (a query name may misspell one), those found
+        joined tokens, those with dropped titles (a query name may misspell one), those with
+        legal-form words where a query name may misspell one and those with names that may
+        misspell one where the query has legal-form words, those found
         by one token where another may pair two edits away and (for a query with initials)
         those with hyphenated names (set operations, so that a common token's thousands of
         aliases are never looped over)."""
@@ -495,6 +520,10 @@ class NameIndex:
             pool |= having & hits.joined
             pool |= having & self._with_initials
             pool |= having & self._with_titles
+            if profile.legal_misspellers:
+                pool |= having & self._with_legal_words
+            if profile.legal_words:
+                pool |= having & self._with_legal_misspellers
             if profile.initials:
                 pool |= having & self._with_compounds
         for first in range(len(sets)):
@@ -586,6 +615,8 @@ class _QueryProfile:
         "_signature",
         "compounds",
         "initials",
+        "legal_misspellers",
+        "legal_words",
         "minor_weight",
         "names",
         "patronymics",
@@ -599,6 +630,8 @@ class _QueryProfile:
         self.patronymics = roles[TokenRole.PATRONYMIC]
         self.initials = roles[TokenRole.INITIAL]
         self.titles = misspellable_titles(query)
+        self.legal_words = len(query.legal_words)
+        self.legal_misspellers = legal_misspellers(query)
         # The most the query's particles and legal forms can add to paired weight (a
         # particle paired with an alias's initial weighs more than with a particle).
         self.minor_weight = _PARTICLE_INITIAL_PAIR * roles[TokenRole.PARTICLE] + (
@@ -610,6 +643,8 @@ class _QueryProfile:
             self.patronymics,
             self.initials,
             self.titles,
+            self.legal_words,
+            self.legal_misspellers,
             self.minor_weight,
         )
 
@@ -629,7 +664,14 @@ class _QueryProfile:
             if names_hit <= self.names:
                 shape = names_hit + _SHAPE_LIMIT * patronymics_hit
                 ceiling = self.ceiling(
-                    names_hit, patronymics_hit, shape, False, self.initials, False, 0
+                    names_hit,
+                    patronymics_hit,
+                    shape,
+                    False,
+                    self.initials,
+                    False,
+                    0,
+                    self.titles + self.legal_words,
                 )
                 best = max(best, ceiling)
         return best
@@ -642,7 +684,8 @@ class _QueryProfile:
         joins: bool,
         initials: int,
         alias_compounds: bool,
-        alias_titles: int,
+        query_excused: int,
+        alias_excused: int,
         two_edit_names: int = 0,
     ) -> float:
         """The highest score an alias of ``shape`` can get when ``names_hit`` of the query's
@@ -662,9 +705,10 @@ class _QueryProfile:
         (``alias_compounds`` and query initials; query compounds and alias initials), each of
         its unpaired names and patronymics is taken to be a part of one, at
         ``COMPOUND_PART_COST`` and in conflict with nothing: the least it can cost. Likewise
-        as many unpaired names of a side as the other side dropped titles
-        (``alias_titles``, the query's ``titles``) are taken to misspell one, at
-        ``MISSPELT_TITLE_COST``.
+        as many unpaired names of a side as the other side can excuse (``query_excused`` of
+        the query's, ``alias_excused`` of the alias's: dropped titles, and legal-form words
+        where the other side has names that may misspell one) are taken to misspell one, at
+        ``MISSPELT_TITLE_COST`` or ``MISSPELT_LEGAL_FORM_COST``.
         """
         best = 0.0
         for two_edit_pairs in range(min(two_edit_names, self.names - names_hit) + 1):
@@ -677,7 +721,8 @@ class _QueryProfile:
                     joins,
                     initials,
                     alias_compounds,
-                    alias_titles,
+                    query_excused,
+                    alias_excused,
                     two_edit_pairs,
                 ),
             )
@@ -691,7 +736,8 @@ class _QueryProfile:
         joins: bool,
         initials: int,
         alias_compounds: bool,
-        alias_titles: int,
+        query_excused: int,
+        alias_excused: int,
         two_edit_pairs: int,
     ) -> float:
         """:meth:`ceiling` with ``two_edit_pairs`` of the query's names paired two edits
@@ -737,8 +783,8 @@ class _QueryProfile:
                 alias_plain_patronymics = 0 if alias_covered else alias_patronymics_left
                 # Names that may misspell a title the other side dropped cost little and
                 # conflict with nothing.
-                query_misspelt = min(query_names, alias_titles)
-                alias_misspelt = min(alias_names_left, self.titles)
+                query_misspelt = min(query_names, query_excused)
+                alias_misspelt = min(alias_names_left, alias_excused)
                 query_names -= query_misspelt
                 alias_names_rest = alias_names_left - alias_misspelt
                 alias_plain_names = 0 if alias_covered else alias_names_rest
@@ -777,7 +823,7 @@ class _QueryProfile:
 
 @lru_cache(maxsize=1 << 16)
 def _remembered_ceiling(
-    profile: _QueryProfile, key: tuple[int, int, int, bool, int, bool, int, int]
+    profile: _QueryProfile, key: tuple[int, int, int, bool, int, bool, int, int, int]
 ) -> float:
     """:meth:`_QueryProfile.ceiling` for an alias's counts, remembered across queries."""
     return profile.ceiling(*key)
@@ -787,7 +833,7 @@ _NAME_PAIR = TokenRole.NAME.weight
 #: The most a pair of names two edits apart can score (7 letters: 1 - 2/7, less the penalty).
 _TWO_EDIT_MOST = 1.0 - 2.0 / TWO_EDIT_LENGTHS[-1] - TWO_EDIT_PENALTY
 #: The least an excused unpaired name costs (a compound part, a misspelt title).
-_EXCUSED_COST = min(MISSPELT_TITLE_COST, COMPOUND_PART_COST)
+_EXCUSED_COST = min(MISSPELT_TITLE_COST, MISSPELT_LEGAL_FORM_COST, COMPOUND_PART_COST)
 _PATRONYMIC_PAIR = (TokenRole.PATRONYMIC.weight + TokenRole.NAME.weight) / 2
 _NAME_INITIAL_PAIR = (TokenRole.NAME.weight + TokenRole.INITIAL.weight) / 2
 _PATRONYMIC_INITIAL_PAIR = (TokenRole.PATRONYMIC.weight + TokenRole.INITIAL.weight) / 2

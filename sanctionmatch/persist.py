@@ -35,7 +35,7 @@ from .normalize import NameForm, NameToken, TokenRole
 __all__ = ["FORMAT_VERSION", "MAX_INDEX_BYTES", "IndexFileError", "read_index", "write_index"]
 
 MAGIC = b"SMIDX\n"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 #: Largest index file read, and largest payload decompressed (bytes).
 MAX_INDEX_BYTES = 2 * 1024 * 1024 * 1024
 _HEADER = struct.Struct(">HQ")
@@ -64,9 +64,18 @@ class _Payload(BaseModel):
         ...,
     ]
     # aliases: entity index, name index, cleaned text, token ids, dropped titles, whether a
-    # legal form was read from short words, hyphenated names
+    # legal form was read from short words, hyphenated names, legal-form words
     aliases: tuple[
-        tuple[int, int, str, tuple[int, ...], tuple[str, ...], bool, tuple[tuple[str, ...], ...]],
+        tuple[
+            int,
+            int,
+            str,
+            tuple[int, ...],
+            tuple[str, ...],
+            bool,
+            tuple[tuple[str, ...], ...],
+            tuple[str, ...],
+        ],
         ...,
     ]
     # skeletons of joined token pairs -> alias numbers
@@ -112,6 +121,7 @@ def _encode(
                 list(form.dropped),
                 form.short_legal_form,
                 [list(compound) for compound in form.compounds],
+                list(form.legal_words),
             ]
         )
     document = {
@@ -169,7 +179,16 @@ class LoadedIndex:
         self.normalization_version = payload.normalization_version
         self.joined = dict(payload.joined)
         self.aliases: list[tuple[int, int, NameForm]] = []
-        for entity_index, name_index, cleaned, ids, dropped, short, compounds in payload.aliases:
+        for (
+            entity_index,
+            name_index,
+            cleaned,
+            ids,
+            dropped,
+            short,
+            compounds,
+            legal_words,
+        ) in payload.aliases:
             entity = self.entities[entity_index]
             self.aliases.append(
                 (
@@ -182,6 +201,7 @@ class LoadedIndex:
                         dropped=dropped,
                         short_legal_form=short,
                         compounds=compounds,
+                        legal_words=legal_words,
                     ),
                 )
             )

@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .fuzzy import TWO_EDIT_LENGTHS
@@ -43,10 +44,12 @@ from .models import Explanation, NameComparison, TokenAlignment, UnmatchedToken
 from .normalize import NameForm, NameToken, TokenRole, normalize_name, person_reading
 from .normalize.names import (
     MIN_CONSONANTS,
+    MIN_MISSPELT_LEGAL_WORD,
     article_consonant_key,
     consonant_keys_of,
     is_arabic_script,
     is_latin_article,
+    legal_form_words,
     long_vowels_agree,
 )
 from .normalize.translit import ascii_fold
@@ -58,6 +61,7 @@ __all__ = [
     "LONG_VOWEL_SIMILARITY",
     "MIN_ALIGNED_SIMILARITY",
     "MIN_FUZZY_LENGTH",
+    "MISSPELT_LEGAL_FORM_COST",
     "MISSPELT_TITLE_COST",
     "MISSPELT_TITLE_SIMILARITY",
     "SHORT_CONSONANT_SIMILARITY",
@@ -72,6 +76,7 @@ __all__ = [
     "compare_names",
     "explain_alignment",
     "joined_similarity",
+    "legal_misspellers",
     "misspellable_titles",
     "readings",
     "token_similarity",
@@ -431,6 +436,13 @@ MISSPELT_TITLE_COST = 0.1
 #: :data:`MIN_MISSPELT_TITLE_LENGTH` letters (one edit in five to nine letters, two from ten).
 MISSPELT_TITLE_SIMILARITY = 0.8
 MIN_MISSPELT_TITLE_LENGTH = 5
+#: What a name token costs unpaired when it misspells a word of a legal form the other name
+#: has (``IAN LNITED`` for ``IAN LIMITED``, ``TAERIO IKMITED``): the typos kept it from being
+#: read as the legal form, whose own cost it then is. One edit away in a word of five or six
+#: letters, two in a longer one; tokens of at least :data:`MIN_MISSPELT_LEGAL_TOKEN` letters.
+MISSPELT_LEGAL_FORM_COST = 0.1
+MIN_MISSPELT_LEGAL_TOKEN = 4
+MIN_LEGAL_WORD_TWO_EDITS = 7
 
 
 class Unpaired(NamedTuple):
@@ -464,6 +476,43 @@ def misspellable_titles(form: NameForm) -> int:
     return len(_excusing_titles(form))
 
 
+def _misspells_legal_word(spelling: str, word: str) -> bool:
+    """Whether ``spelling`` (folded) misspells the legal-form word ``word`` (folded): see
+    :data:`MISSPELT_LEGAL_FORM_COST`."""
+    if len(spelling) < MIN_MISSPELT_LEGAL_TOKEN:
+        return False
+    if spelling != word and spelling.endswith(word):
+        return False  # a prefix makes another word (UNLIMITED is not LIMITED)
+    allowed = 1 if len(word) < MIN_LEGAL_WORD_TWO_EDITS else 2
+    return OSA.distance(spelling, word, score_cutoff=allowed) <= allowed
+
+
+@lru_cache(maxsize=1)
+def _folded_legal_vocabulary() -> tuple[str, ...]:
+    """Every legal-form word a name may keep (:attr:`NameForm.legal_words`), folded."""
+    words = legal_form_words()
+    return tuple(sorted({ascii_fold(w) for w in words if len(w) >= MIN_MISSPELT_LEGAL_WORD} - {""}))
+
+
+@lru_cache(maxsize=65536)
+def _may_misspell_a_legal_word(spelling: str) -> bool:
+    vocabulary = _folded_legal_vocabulary()
+    near = process.extract(spelling, vocabulary, scorer=OSA.distance, score_cutoff=2, limit=None)
+    return any(_misspells_legal_word(spelling, word) for word, _, _ in near)
+
+
+def legal_misspellers(form: NameForm) -> int:
+    """How many of ``form``'s names may misspell a word of some legal form, and so be excused
+    by the other name's legal form (:data:`MISSPELT_LEGAL_FORM_COST`): an upper bound the
+    index's ceilings use, so that legal-form words excuse nothing for most queries."""
+    return sum(
+        token.role is TokenRole.NAME
+        and not token.is_arabic
+        and _may_misspell_a_legal_word(ascii_fold(token.text))
+        for token in form.tokens
+    )
+
+
 def _misspelt_title(token: NameToken, titles: list[str]) -> str | None:
     """The dropped title ``token`` spells or misspells, if any: within
     :data:`MISSPELT_TITLE_SIMILARITY` in one script, by consonants across scripts."""
@@ -481,6 +530,18 @@ def _misspelt_title(token: NameToken, titles: list[str]) -> str | None:
     return None
 
 
+def _misspelt_legal_word(token: NameToken, words: list[str]) -> str | None:
+    """The word of the other name's legal forms ``token`` misspells, if any (see
+    :data:`MISSPELT_LEGAL_FORM_COST`)."""
+    if token.is_arabic:
+        return None
+    spelling = ascii_fold(token.text)
+    for word in words:
+        if _misspells_legal_word(spelling, ascii_fold(word)):
+            return word
+    return None
+
+
 def _side_unpaired(
     form: NameForm, other: NameForm, paired: set[int], initialled: set[str]
 ) -> list[Unpaired]:
@@ -489,6 +550,7 @@ def _side_unpaired(
     covered = _compound_parts_initialled(form, initialled) if form.compounds else set()
     titles = [ascii_fold(title) for title in other.dropped]
     misspellable = _excusing_titles(other)
+    legal_words = list(other.legal_words)
     articles = 0
     side = []
     for k, token in enumerate(form.tokens):
@@ -497,6 +559,11 @@ def _side_unpaired(
         misspelt = (
             _misspelt_title(token, misspellable)
             if misspellable and token.role is TokenRole.NAME
+            else None
+        )
+        legal_word = (
+            _misspelt_legal_word(token, legal_words)
+            if legal_words and misspelt is None and token.role is TokenRole.NAME
             else None
         )
         if token.text in covered:
@@ -512,6 +579,9 @@ def _side_unpaired(
             side.append(Unpaired(token, MISSPELT_TITLE_COST, reason))
             if misspelt.startswith("ال"):
                 articles += 1
+        elif legal_word is not None:
+            legal_words.remove(legal_word)  # one word excuses one token
+            side.append(Unpaired(token, MISSPELT_LEGAL_FORM_COST, "misspelt-legal-form"))
         else:
             side.append(Unpaired(token, -1.0, f"unmatched-{token.role.value}"))
     if articles:  # the article of an Arabic title the Latin side wrote apart (al-Sayed)

@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from itertools import islice, product
+from typing import Any, NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -169,6 +170,11 @@ class NameForm:
     #: each as the texts of its tokens: an initial of one part stands for the whole word
     #: (``B. CHOI`` for ``Bu-il CHOI``), so the scorer charges its other parts little.
     compounds: tuple[tuple[str, ...], ...] = ()
+    #: The words of the legal forms read from the name, as the legal-form table spells them
+    #: (``limited``, ``company``), where at least :data:`MIN_MISSPELT_LEGAL_WORD` letters: a
+    #: name of the other side that misspells one (``IAN LNITED`` for ``IAN LIMITED``) is the
+    #: legal form its typos kept from being read, and the scorer charges it little.
+    legal_words: tuple[str, ...] = ()
 
     @property
     def joined(self) -> tuple[JoinedToken, ...]:
@@ -233,14 +239,21 @@ def _legal_forms() -> dict[tuple[str, ...], str]:
 
 
 #: Legal-form words at least this long are recognised with a typo (``LIMITD``, ``COMAPNY``):
-#: one edit, two from :data:`_LEGAL_TWO_EDITS` letters; tokens shorter than
-#: :data:`_LEGAL_FUZZY_MIN_TOKEN` never are. A phrase of one word is recognised with a typo
-#: only from :data:`_LEGAL_FUZZY_SINGLE` letters (``BEHRAD`` is a name one swap from
-#: ``BERHAD``).
+#: one edit, two from :data:`_LEGAL_TWO_EDITS` letters, or from
+#: :data:`_LEGAL_TWO_EDITS_IN_PHRASE` letters inside a phrase another word of which is written
+#: right (``LIKTED LIABILITY COMPANY``); tokens shorter than :data:`_LEGAL_FUZZY_MIN_TOKEN`
+#: never are. A phrase of one word is recognised with a typo only from
+#: :data:`_LEGAL_FUZZY_SINGLE` letters (``BEHRAD`` is a name one swap from ``BERHAD``).
 _LEGAL_FUZZY_MIN_WORD = 5
 _LEGAL_FUZZY_MIN_TOKEN = 4
 _LEGAL_TWO_EDITS = 9
+_LEGAL_TWO_EDITS_IN_PHRASE = 7
 _LEGAL_FUZZY_SINGLE = 7
+#: Legal-form words at least this long are kept on a name (:attr:`NameForm.legal_words`) for
+#: the other side's misspellings of them.
+MIN_MISSPELT_LEGAL_WORD = 5
+#: The most readings of a span of tokens tried against the legal-form phrases.
+_LEGAL_MAX_READINGS = 64
 
 
 @cache
@@ -254,6 +267,11 @@ def _legal_vocabulary() -> tuple[frozenset[str], dict[str, str], tuple[str, ...]
     words = frozenset(word.rstrip(".") for key in _legal_forms() for word in key)
     fuzzy = tuple(sorted(w for w in words if len(w) >= _LEGAL_FUZZY_MIN_WORD))
     return words, abbreviations, fuzzy
+
+
+def legal_form_words() -> frozenset[str]:
+    """Every word of the legal-form phrases (``limited``, ``company``, ``общество``)."""
+    return _legal_vocabulary()[0]
 
 
 def _singled(word: str) -> set[str]:
@@ -283,58 +301,86 @@ def _legal_doubling() -> tuple[dict[str, str], frozenset[str]]:
     return singled, eligible
 
 
+class _LegalReading(NamedTuple):
+    """A legal-form word a token may stand for, and how many typos that reading takes."""
+
+    word: str
+    edits: int
+
+
 @lru_cache(maxsize=65536)
-def _legal_word(token: str) -> tuple[str, bool]:
-    """The legal-form word a token stands for, and whether it was read through a typo: the
-    word itself, the word an abbreviation stands for, the word with a letter doubled or a
-    doubled letter written once, the one word within one edit (two for long words), or the
-    token unchanged."""
+def _legal_readings(token: str) -> tuple[_LegalReading, ...]:
+    """The legal-form words a token may stand for, best first: the word an abbreviation
+    stands for, the word with a doubled letter written once or a letter doubled, the word
+    itself, then every word within two edits (:data:`_LEGAL_FUZZY_MIN_WORD`); the token
+    itself when it is none of these. Several are kept because one spelling can read two
+    ways: ``LIMITE`` is French *limitée* with a letter written once, and *limited* with one
+    dropped (``LIMITE LIABILITY COMPANY``)."""
     bare = token.rstrip(".")
     words, abbreviations, fuzzy = _legal_vocabulary()
+    readings: dict[str, int] = {}
     if bare in abbreviations:
-        return abbreviations[bare], False
+        readings[abbreviations[bare]] = 0
     singled, doubled = _legal_doubling()
-    if bare in singled and len(bare) > 1:  # before the words: OO is OOO (sp. z o.o. has oo);
-        # never one letter, which is an initial (K. is not KK)
-        return singled[bare], False
+    if bare in singled and len(bare) > 1:  # OO is OOO (sp. z o.o. has oo); never one
+        # letter, which is an initial (K. is not KK)
+        readings.setdefault(singled[bare], 0)
     if bare in words:
-        return bare, False
+        readings.setdefault(bare, 0)
     for spelling in sorted(_singled(bare)):
         if spelling in doubled:
-            return spelling, False
-    if len(bare) < _LEGAL_FUZZY_MIN_TOKEN:
-        return bare, False
-    found = process.extractOne(bare, fuzzy, scorer=OSA.distance, score_cutoff=2)
-    if found is not None:
-        word, edits, _ = found
-        if edits <= (2 if len(word) >= _LEGAL_TWO_EDITS else 1):
-            return word, True
-    return bare, False
+            readings.setdefault(spelling, 0)
+    if len(bare) >= _LEGAL_FUZZY_MIN_TOKEN:
+        found = process.extract(bare, fuzzy, scorer=OSA.distance, score_cutoff=2, limit=None)
+        for word, edits, _ in sorted(found, key=lambda hit: (hit[1], hit[0])):
+            if edits > 0 and (edits == 1 or len(word) >= _LEGAL_TWO_EDITS_IN_PHRASE):
+                readings.setdefault(word, int(edits))
+    if not readings:
+        readings[bare] = 0
+    return tuple(_LegalReading(word, edits) for word, edits in readings.items())
 
 
-def _match_legal_forms(tokens: list[str]) -> list[tuple[int, int, str]]:
-    """Greedy longest-first spans of ``tokens`` that are legal forms, with the canonical form.
+def _legal_span_reading(readings: tuple[_LegalReading, ...]) -> bool:
+    """Whether a span's words may be read through these readings' typos: a lone word with
+    one typo only when it is long (:data:`_LEGAL_FUZZY_SINGLE`); two typos in a word only when
+    it is long (:data:`_LEGAL_TWO_EDITS`), or, inside a phrase, when another word of the
+    phrase is read without any."""
+    if len(readings) == 1:
+        word, edits = readings[0]
+        return edits == 0 or (
+            len(word) >= _LEGAL_FUZZY_SINGLE and (edits == 1 or len(word) >= _LEGAL_TWO_EDITS)
+        )
+    exact = any(reading.edits == 0 for reading in readings)
+    return all(
+        reading.edits < 2 or len(reading.word) >= _LEGAL_TWO_EDITS or exact for reading in readings
+    )
+
+
+def _match_legal_forms(tokens: list[str]) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """Greedy longest-first spans of ``tokens`` that are legal forms, with the canonical form
+    and the words of the table the span was read as.
 
     A span matches as written (with or without full stops), or with each word read through
-    :func:`_legal_word`: abbreviated (Joint Stock Co.) or mistyped (Limitd Liability Comapny);
-    a one-word span through a typo only when the word is long."""
+    :func:`_legal_readings`: abbreviated (Joint Stock Co.) or mistyped (Limitd Liability
+    Comapny), as :func:`_legal_span_reading` allows."""
     forms = _legal_forms()
-    read = [_legal_word(token) for token in tokens]
-    spans: list[tuple[int, int, str]] = []
+    read = [_legal_readings(token) for token in tokens]
+    spans: list[tuple[int, int, str, tuple[str, ...]]] = []
     position = 0
     while position < len(tokens):
         for size in range(min(_MAX_PHRASE, len(tokens) - position), 0, -1):
             end = position + size
-            written = tuple(t.rstrip(".") for t in tokens[position:end])
-            canonical = forms.get(written)
+            words = tuple(t.rstrip(".") for t in tokens[position:end])
+            canonical = forms.get(words)
             if canonical is None:
-                words = tuple(word for word, _ in read[position:end])
-                canonical = forms.get(words)
-                mistyped_short_word = size == 1 and read[position][1]
-                if mistyped_short_word and len(words[0]) < _LEGAL_FUZZY_SINGLE:
-                    canonical = None
+                for readings in islice(product(*read[position:end]), _LEGAL_MAX_READINGS):
+                    words = tuple(reading.word for reading in readings)
+                    found = forms.get(words)
+                    if found is not None and _legal_span_reading(readings):
+                        canonical = found
+                        break
             if canonical is not None:
-                spans.append((position, end, canonical))
+                spans.append((position, end, canonical, words))
                 position = end
                 break
         else:
@@ -1007,10 +1053,12 @@ def normalize_name(name: str, *, keep_titles: bool = False, legal_forms: bool = 
                 dropped[:0] = raw[start:end]
                 del raw[start:end]
     legal: list[str] = []
+    legal_words: list[str] = []
     short_legal_form = False
-    for start, end, canonical in reversed(_match_legal_forms(raw) if legal_forms else ()):
+    for start, end, canonical, words in reversed(_match_legal_forms(raw) if legal_forms else ()):
         if end - start < len(raw):
             legal.append(canonical)
+            legal_words[:0] = (w for w in words if len(w) >= MIN_MISSPELT_LEGAL_WORD)
             short_legal_form |= all(len(word.rstrip(".")) <= 3 for word in raw[start:end])
             del raw[start:end]
     raw = [_particle_spelling(token) for token in raw[:MAX_NAME_TOKENS]]
@@ -1025,6 +1073,7 @@ def normalize_name(name: str, *, keep_titles: bool = False, legal_forms: bool = 
         dropped=tuple(dropped),
         short_legal_form=short_legal_form,
         compounds=hyphenated_compounds(cleaned, named),
+        legal_words=tuple(legal_words),
     )
 
 

@@ -138,6 +138,11 @@ TOKENS = [
     "Kswmel",
     "Pavlov",
     "Ravkov",
+    # A name that misspells a word of the other name's legal form (Lnited / Limited).
+    "Limited",
+    "Lnited",
+    "Company",
+    "Compny",
 ]
 #: Raise with SANCTIONMATCH_CANDIDATE_EXAMPLES for a long run (make fuzz).
 CANDIDATE_EXAMPLES = int(os.environ.get("SANCTIONMATCH_CANDIDATE_EXAMPLES", "300"))

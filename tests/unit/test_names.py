@@ -97,6 +97,15 @@ def test_legal_forms_become_one_light_token(name: str, legal_form: str | None) -
         ("WIVSA S.A", "jsc", {"wivsa"}),  # full stops do not matter
         ("BEHRAD TRADING", None, {"behrad", "trading"}),  # a name one swap from BERHAD
         ("NAPO LTD", "ltd", {"napo"}),
+        # LIMITE is limitee with a letter written once and limited with one dropped: the
+        # phrase decides (EU list: LIMITED LIABILITY COMPANY MFI SOFT, with two typos)
+        ("LIMITE LIABILTIY COMPANY MFI SOFT", "llc", {"mfi", "soft"}),
+        # two typos in a long word, beside a word written right (OFAC: LEX PRIME)
+        ("LIMITED LIABILITY COMPZY LEX PRIME", "llc", {"lex", "prime"}),
+        ("JOINT STOCK COMLPAN ELECOND", "jsc", {"elecond"}),
+        # ... but never in a word on its own, which may be a name
+        ("IAN LNITED", None, {"ian", "lnited"}),
+        ("NORTH COMPASS", None, {"north", "compass"}),
     ],
 )
 def test_legal_forms_are_read_through_abbreviations_and_typos(
@@ -106,6 +115,16 @@ def test_legal_forms_are_read_through_abbreviations_and_typos(
     legal = {t.text for t in form.tokens if t.role is TokenRole.LEGAL_FORM}
     assert legal == ({legal_form} if legal_form else set())
     assert {t.text for t in form.tokens if t.role is TokenRole.NAME} == names
+
+
+def test_a_name_keeps_the_words_of_its_legal_forms_for_the_other_side_s_typos() -> None:
+    assert normalize_name("IAN LIMITED").legal_words == ("limited",)
+    assert normalize_name("Limitd Liability Comapny Avrora").legal_words == (
+        "limited",
+        "liability",
+        "company",
+    )
+    assert normalize_name("AVRORA LLC").legal_words == ()  # too short to tell a typo of
 
 
 def test_a_short_legal_form_is_also_read_as_a_person_s_initials() -> None:

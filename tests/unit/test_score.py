@@ -57,6 +57,7 @@ DIFFERENT_PEOPLE = [
     ("Abdul Rahman", "Abdul Karim"),
     ("Sergey Sergeevich Ivanov", "Sergey Borisovich Ivanov"),  # different patronymics
     ("Putin", "Vladimir Vladimirovich Putin"),  # a surname alone is not enough
+    ("UNLIMITED SOLUTIONS", "SOLUTIONS LIMITED"),  # a prefix makes another word
 ]
 
 
@@ -225,6 +226,10 @@ RULE_EXAMPLES = [
     ("Amr SALEM", "Amr SALRENM", "two-edits"),
     ("Kamel AMHAZ", "Kswmel AMHAZ", "two-edits"),
     ("Sangadzhi Andreyevich TARBAEV", "Sangadzhi Andreyevich TAFBXEV", "two-edits"),
+    # a legal-form word mistyped on its own, so that it was not read as one (EU, OFAC)
+    ("IAN LIMITED", "IAN LNITED", "misspelt-legal-form"),
+    ("TAERIO LIMITED", "TAERIO IKMITED", "misspelt-legal-form"),
+    ("PYRAMAXIA LIMITED", "PYRAMAXIA LIMIHTEXD", "misspelt-legal-form"),
 ]
 
 
