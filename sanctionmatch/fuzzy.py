@@ -176,16 +176,7 @@ class FuzzyVocabulary:
         """
         if len(word) not in TWO_EDIT_LENGTHS:
             return set()
-        candidates: set[int] = set()
-        table = self._two_edit_keys
-        for key in _deletions(word, 2):
-            having = table.get(key)
-            if having is None:
-                continue
-            if isinstance(having, int):
-                candidates.add(having)
-            else:
-                candidates.update(having)
+        candidates = _postings(self._two_edit_keys, _deletions(word, 2))
         words = self.words
         ids = list(candidates)
         return {
@@ -216,17 +207,7 @@ class FuzzyVocabulary:
                 if size not in suffixes:
                     suffixes[size] = set(_one_deletions(word[-size:]))
                 lookups.update(f">{other}{key}" for key in suffixes[size])
-        candidates: set[int] = set()
-        table = self._keys
-        for key in lookups:
-            having = table.get(key)
-            if having is None:
-                continue
-            if isinstance(having, int):
-                candidates.add(having)
-            else:
-                candidates.update(having)
-        return candidates
+        return _postings(self._keys, lookups)
 
 
 def _store(table: dict[str, int | list[int]], keys: Iterable[str], position: int) -> None:
@@ -299,3 +280,17 @@ def _scanned(length: int, other_length: int, cutoff: float) -> bool:
     if abs(length - other_length) > edits:
         return False
     return other_length > _HALVES_MAX or edits > 3
+
+
+def _postings(table: dict[str, int | list[int]], keys: Iterable[str]) -> set[int]:
+    """The word numbers ``table`` holds under any of ``keys`` (one number is stored bare)."""
+    found: set[int] = set()
+    for key in keys:
+        having = table.get(key)
+        if having is None:
+            continue
+        if isinstance(having, int):
+            found.add(having)
+        else:
+            found.update(having)
+    return found
