@@ -33,7 +33,7 @@ the tokens, never on which side or position they came from. Equal names score ex
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -43,13 +43,14 @@ from .fuzzy import TWO_EDIT_LENGTHS
 from .models import Explanation, NameComparison, TokenAlignment, UnmatchedToken
 from .normalize import NameForm, NameToken, TokenRole, normalize_name, person_reading
 from .normalize.names import (
+    LEGAL_TWO_TYPOS_MIN_WORD,
+    LEGAL_TYPO_MIN_TOKEN,
     MIN_CONSONANTS,
-    MIN_MISSPELT_LEGAL_WORD,
     article_consonant_key,
     consonant_keys_of,
     is_arabic_script,
     is_latin_article,
-    legal_form_words,
+    legal_typo_words,
     long_vowels_agree,
 )
 from .normalize.translit import ascii_fold
@@ -439,10 +440,9 @@ MIN_MISSPELT_TITLE_LENGTH = 5
 #: What a name token costs unpaired when it misspells a word of a legal form the other name
 #: has (``IAN LNITED`` for ``IAN LIMITED``, ``TAERIO IKMITED``): the typos kept it from being
 #: read as the legal form, whose own cost it then is. One edit away in a word of five or six
-#: letters, two in a longer one; tokens of at least :data:`MIN_MISSPELT_LEGAL_TOKEN` letters.
+#: letters, two in a longer one, in tokens of four letters or more: the lengths at which the
+#: normaliser reads a legal form through typos (``names.LEGAL_TWO_TYPOS_MIN_WORD``).
 MISSPELT_LEGAL_FORM_COST = 0.1
-MIN_MISSPELT_LEGAL_TOKEN = 4
-MIN_LEGAL_WORD_TWO_EDITS = 7
 
 
 class Unpaired(NamedTuple):
@@ -479,23 +479,23 @@ def misspellable_titles(form: NameForm) -> int:
 def _misspells_legal_word(spelling: str, word: str) -> bool:
     """Whether ``spelling`` (folded) misspells the legal-form word ``word`` (folded): see
     :data:`MISSPELT_LEGAL_FORM_COST`."""
-    if len(spelling) < MIN_MISSPELT_LEGAL_TOKEN:
+    if len(spelling) < LEGAL_TYPO_MIN_TOKEN:
         return False
     if spelling != word and spelling.endswith(word):
         return False  # a prefix makes another word (UNLIMITED is not LIMITED)
-    allowed = 1 if len(word) < MIN_LEGAL_WORD_TWO_EDITS else 2
+    allowed = 1 if len(word) < LEGAL_TWO_TYPOS_MIN_WORD else 2
     return OSA.distance(spelling, word, score_cutoff=allowed) <= allowed
 
 
-@lru_cache(maxsize=1)
+@cache
 def _folded_legal_vocabulary() -> tuple[str, ...]:
     """Every legal-form word a name may keep (:attr:`NameForm.legal_words`), folded."""
-    words = legal_form_words()
-    return tuple(sorted({ascii_fold(w) for w in words if len(w) >= MIN_MISSPELT_LEGAL_WORD} - {""}))
+    return tuple(sorted({ascii_fold(word) for word in legal_typo_words()} - {""}))
 
 
 @lru_cache(maxsize=65536)
 def _may_misspell_a_legal_word(spelling: str) -> bool:
+    """Whether a folded spelling misspells some legal-form word (:func:`legal_misspellers`)."""
     vocabulary = _folded_legal_vocabulary()
     near = process.extract(spelling, vocabulary, scorer=OSA.distance, score_cutoff=2, limit=None)
     return any(_misspells_legal_word(spelling, word) for word, _, _ in near)
@@ -561,11 +561,6 @@ def _side_unpaired(
             if misspellable and token.role is TokenRole.NAME
             else None
         )
-        legal_word = (
-            _misspelt_legal_word(token, legal_words)
-            if legal_words and misspelt is None and token.role is TokenRole.NAME
-            else None
-        )
         if token.text in covered:
             side.append(Unpaired(token, COMPOUND_PART_COST, "compound-part-initialled"))
         elif token.role is TokenRole.INITIAL and any(
@@ -579,7 +574,11 @@ def _side_unpaired(
             side.append(Unpaired(token, MISSPELT_TITLE_COST, reason))
             if misspelt.startswith("ال"):
                 articles += 1
-        elif legal_word is not None:
+        elif (
+            legal_words
+            and token.role is TokenRole.NAME
+            and (legal_word := _misspelt_legal_word(token, legal_words)) is not None
+        ):
             legal_words.remove(legal_word)  # one word excuses one token
             side.append(Unpaired(token, MISSPELT_LEGAL_FORM_COST, "misspelt-legal-form"))
         else:

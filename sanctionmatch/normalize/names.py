@@ -171,7 +171,7 @@ class NameForm:
     #: (``B. CHOI`` for ``Bu-il CHOI``), so the scorer charges its other parts little.
     compounds: tuple[tuple[str, ...], ...] = ()
     #: The words of the legal forms read from the name, as the legal-form table spells them
-    #: (``limited``, ``company``), where at least :data:`MIN_MISSPELT_LEGAL_WORD` letters: a
+    #: (``limited``, ``company``), where at least :data:`LEGAL_TYPO_MIN_WORD` letters: a
     #: name of the other side that misspells one (``IAN LNITED`` for ``IAN LIMITED``) is the
     #: legal form its typos kept from being read, and the scorer charges it little.
     legal_words: tuple[str, ...] = ()
@@ -240,18 +240,18 @@ def _legal_forms() -> dict[tuple[str, ...], str]:
 
 #: Legal-form words at least this long are recognised with a typo (``LIMITD``, ``COMAPNY``):
 #: one edit, two from :data:`_LEGAL_TWO_EDITS` letters, or from
-#: :data:`_LEGAL_TWO_EDITS_IN_PHRASE` letters inside a phrase another word of which is written
-#: right (``LIKTED LIABILITY COMPANY``); tokens shorter than :data:`_LEGAL_FUZZY_MIN_TOKEN`
+#: :data:`LEGAL_TWO_TYPOS_MIN_WORD` letters inside a phrase another word of which is written
+#: right (``LIKTED LIABILITY COMPANY``); tokens shorter than :data:`LEGAL_TYPO_MIN_TOKEN`
 #: never are. A phrase of one word is recognised with a typo only from
-#: :data:`_LEGAL_FUZZY_SINGLE` letters (``BEHRAD`` is a name one swap from ``BERHAD``).
-_LEGAL_FUZZY_MIN_WORD = 5
-_LEGAL_FUZZY_MIN_TOKEN = 4
+#: :data:`_LEGAL_FUZZY_SINGLE` letters (``BEHRAD`` is a name one swap from ``BERHAD``). The
+#: scorer holds the other name's misspellings of a legal form to the same lengths
+#: (``score.MISSPELT_LEGAL_FORM_COST``), and a name keeps these words
+#: (:attr:`NameForm.legal_words`) for them.
+LEGAL_TYPO_MIN_WORD = 5
+LEGAL_TYPO_MIN_TOKEN = 4
+LEGAL_TWO_TYPOS_MIN_WORD = 7
 _LEGAL_TWO_EDITS = 9
-_LEGAL_TWO_EDITS_IN_PHRASE = 7
 _LEGAL_FUZZY_SINGLE = 7
-#: Legal-form words at least this long are kept on a name (:attr:`NameForm.legal_words`) for
-#: the other side's misspellings of them.
-MIN_MISSPELT_LEGAL_WORD = 5
 #: The most readings of a span of tokens tried against the legal-form phrases.
 _LEGAL_MAX_READINGS = 64
 
@@ -265,13 +265,14 @@ def _legal_vocabulary() -> tuple[frozenset[str], dict[str, str], tuple[str, ...]
         clean_text(short): clean_text(word) for short, word in table.items() if short != "_about"
     }
     words = frozenset(word.rstrip(".") for key in _legal_forms() for word in key)
-    fuzzy = tuple(sorted(w for w in words if len(w) >= _LEGAL_FUZZY_MIN_WORD))
+    fuzzy = tuple(sorted(w for w in words if len(w) >= LEGAL_TYPO_MIN_WORD))
     return words, abbreviations, fuzzy
 
 
-def legal_form_words() -> frozenset[str]:
-    """Every word of the legal-form phrases (``limited``, ``company``, ``общество``)."""
-    return _legal_vocabulary()[0]
+def legal_typo_words() -> tuple[str, ...]:
+    """The words of the legal-form phrases long enough to be told through a typo
+    (:data:`LEGAL_TYPO_MIN_WORD`: ``limited``, ``company``, ``общество``)."""
+    return _legal_vocabulary()[2]
 
 
 def _singled(word: str) -> set[str]:
@@ -312,7 +313,7 @@ class _LegalReading(NamedTuple):
 def _legal_readings(token: str) -> tuple[_LegalReading, ...]:
     """The legal-form words a token may stand for, best first: the word an abbreviation
     stands for, the word with a doubled letter written once or a letter doubled, the word
-    itself, then every word within two edits (:data:`_LEGAL_FUZZY_MIN_WORD`); the token
+    itself, then every word within two edits (:data:`LEGAL_TYPO_MIN_WORD`); the token
     itself when it is none of these. Several are kept because one spelling can read two
     ways: ``LIMITE`` is French *limitée* with a letter written once, and *limited* with one
     dropped (``LIMITE LIABILITY COMPANY``)."""
@@ -330,10 +331,10 @@ def _legal_readings(token: str) -> tuple[_LegalReading, ...]:
     for spelling in sorted(_singled(bare)):
         if spelling in doubled:
             readings.setdefault(spelling, 0)
-    if len(bare) >= _LEGAL_FUZZY_MIN_TOKEN:
+    if len(bare) >= LEGAL_TYPO_MIN_TOKEN:
         found = process.extract(bare, fuzzy, scorer=OSA.distance, score_cutoff=2, limit=None)
         for word, edits, _ in sorted(found, key=lambda hit: (hit[1], hit[0])):
-            if edits > 0 and (edits == 1 or len(word) >= _LEGAL_TWO_EDITS_IN_PHRASE):
+            if edits > 0 and (edits == 1 or len(word) >= LEGAL_TWO_TYPOS_MIN_WORD):
                 readings.setdefault(word, int(edits))
     if not readings:
         readings[bare] = 0
@@ -1058,7 +1059,7 @@ def normalize_name(name: str, *, keep_titles: bool = False, legal_forms: bool = 
     for start, end, canonical, words in reversed(_match_legal_forms(raw) if legal_forms else ()):
         if end - start < len(raw):
             legal.append(canonical)
-            legal_words[:0] = (w for w in words if len(w) >= MIN_MISSPELT_LEGAL_WORD)
+            legal_words[:0] = (w for w in words if len(w) >= LEGAL_TYPO_MIN_WORD)
             short_legal_form |= all(len(word.rstrip(".")) <= 3 for word in raw[start:end])
             del raw[start:end]
     raw = [_particle_spelling(token) for token in raw[:MAX_NAME_TOKENS]]
