@@ -93,8 +93,8 @@ class FuzzyVocabulary:
     def __init__(self, words: Iterable[str] = ()) -> None:
         self.words: list[str] = []
         self._position: dict[str, int] = {}
-        self._keys: dict[str, int | list[int]] = {}
-        self._two_edit_keys: dict[str, int | list[int]] = {}
+        self._keys: dict[str, int | Sequence[int]] = {}
+        self._two_edit_keys: dict[str, int | Sequence[int]] = {}
         self._by_length: dict[int, tuple[list[str], list[int]]] = {}
         for word in words:
             self.add(word)
@@ -135,6 +135,18 @@ class FuzzyVocabulary:
             keys = _half_keys(word, length) | _half_keys(swapped, length)
         _store(self._keys, keys, position)
         return position
+
+    def compact(self) -> None:
+        """Hold each key's ids in a tuple rather than a list, once the words are all added.
+
+        The garbage collector stops tracking a tuple of integers, but visits every list on
+        each full pass: on the real lists that is about half a million objects fewer for it.
+        Words added later are still filed.
+        """
+        for table in (self._keys, self._two_edit_keys):
+            for key, having in table.items():
+                if isinstance(having, list):
+                    table[key] = tuple(having)
 
     def near(self, word: str, cutoff: float) -> set[int]:
         """The ids of the words whose similarity with ``word`` is at least ``cutoff`` (an exact
@@ -210,7 +222,7 @@ class FuzzyVocabulary:
         return _postings(self._keys, lookups)
 
 
-def _store(table: dict[str, int | list[int]], keys: Iterable[str], position: int) -> None:
+def _store(table: dict[str, int | Sequence[int]], keys: Iterable[str], position: int) -> None:
     """File ``position`` under each of ``keys`` (a lone id is stored bare, to save memory)."""
     for key in keys:
         having = table.get(key)
@@ -218,8 +230,10 @@ def _store(table: dict[str, int | list[int]], keys: Iterable[str], position: int
             table[key] = position
         elif isinstance(having, int):
             table[key] = [having, position]
-        else:
+        elif isinstance(having, list):
             having.append(position)
+        else:  # compacted
+            table[key] = [*having, position]
 
 
 def _scan(word: str, cutoff: float, words: list[str], ids: Sequence[int], found: set[int]) -> None:
@@ -282,7 +296,7 @@ def _scanned(length: int, other_length: int, cutoff: float) -> bool:
     return other_length > _HALVES_MAX or edits > 3
 
 
-def _postings(table: dict[str, int | list[int]], keys: Iterable[str]) -> set[int]:
+def _postings(table: dict[str, int | Sequence[int]], keys: Iterable[str]) -> set[int]:
     """The word numbers ``table`` holds under any of ``keys`` (one number is stored bare)."""
     found: set[int] = set()
     for key in keys:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from .collection import collection_paused
 from .errors import InvalidInputError
 from .fuzzy import TWO_EDIT_LENGTHS, FuzzyVocabulary
 from .models import Entity, NameKind
@@ -83,14 +84,25 @@ class _Vocabulary:
 
     def __init__(self, postings: list[array[int]]) -> None:
         self._words = FuzzyVocabulary()
-        self._tokens_of: list[list[int]] = []
+        self._tokens_of: list[list[int] | tuple[int, ...]] = []
         self._postings = postings
 
     def add(self, word: str, token: int) -> None:
         position = self._words.add(word)
         if position == len(self._tokens_of):
-            self._tokens_of.append([])
-        self._tokens_of[position].append(token)
+            self._tokens_of.append([token])
+        else:
+            tokens = self._tokens_of[position]
+            if isinstance(tokens, list):
+                tokens.append(token)
+            else:  # compacted
+                self._tokens_of[position] = [*tokens, token]
+
+    def compact(self) -> None:
+        """Hold the lists made while adding as tuples, which the garbage collector does not
+        visit (see :meth:`FuzzyVocabulary.compact`)."""
+        self._words.compact()
+        self._tokens_of = [tuple(tokens) for tokens in self._tokens_of]
 
     def aliases_near(self, word: str, cutoff: float, into: set[int]) -> None:
         if cutoff >= 1.0:
@@ -147,6 +159,7 @@ class NameIndex:
         "fingerprint",
     )
 
+    @collection_paused(collect_after=True)
     def __init__(
         self,
         entities: Iterable[Entity],
@@ -178,6 +191,7 @@ class NameIndex:
         self.fingerprint = self._fingerprint()
 
     @classmethod
+    @collection_paused(collect_after=True)
     def from_normalized(
         cls,
         entities: tuple[Entity, ...],
@@ -275,6 +289,8 @@ class NameIndex:
                 self._forms.add(spelling, number)
             for key in token.skeletons:
                 self._skeletons.add(key, number)
+        self._forms.compact()
+        self._skeletons.compact()
 
     def _fingerprint(self) -> str:
         digest = hashlib.sha256()

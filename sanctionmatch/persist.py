@@ -28,6 +28,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .collection import collection_paused
 from .errors import SanctionMatchError
 from .models import Entity, ListProvenance
 from .normalize import NameForm, NameToken, TokenRole
@@ -207,6 +208,7 @@ class LoadedIndex:
             )
 
 
+@collection_paused()
 def read_index(path: str | Path, *, normalization_version: str) -> LoadedIndex:
     """Read and verify an index file; raise :class:`IndexFileError` on any defect."""
     path = Path(path)

@@ -20,6 +20,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ._version import __version__
+from .collection import frozen_for_fork
 from .errors import InvalidInputError
 from .evidence import MAX_BONUS, weigh_facts
 from .index import NORMALIZATION_VERSION, AliasHit, NameIndex, Retrieval
@@ -380,7 +381,10 @@ class Screener:
         results: list[ScreeningResult] = []
         try:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            with (
+                frozen_for_fork(),
+                ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool,
+            ):
                 # Workers send back only the hits (most names have none); the results, which
                 # carry entities and provenance, are made here while the workers go on.
                 batches = pool.map(_search_chunk, chunks, repeat(threshold), repeat(limit))

@@ -30,6 +30,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
+from ..collection import collection_paused
 from ..errors import SourceError
 from ..limits import MAX_LIST_FILE_BYTES
 from ..models import Entity, ListProvenance, ListSource, Name, NameKind
@@ -193,6 +194,7 @@ def _collect(
     )
 
 
+@collection_paused()
 def _read_stream(stream: BinaryIO, *, file: str) -> LoadedList:
     raw, buffered = _hashing(stream)
     reader = detect_format(buffered.peek(_HEAD)[:_HEAD], file=file)
@@ -238,6 +240,7 @@ def _format_of(path: Path) -> SourceFormat:
     return ofac.sniff_format(head) or reader.FORMAT if reader is ofac else reader.FORMAT
 
 
+@collection_paused()
 def _load_ofac_csv_set(sdn: Path, alt: list[Path], add: list[Path]) -> LoadedList:
     companions = [*alt, *add]
     opened = [_open(path) for path in companions]

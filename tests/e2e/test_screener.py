@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from importlib import resources
 
@@ -183,6 +184,7 @@ def test_screen_many_with_workers_gives_the_same_results_in_the_same_order(
     assert [r.model_dump_json() for r in two] == [r.model_dump_json() for r in one]
     assert [r.query for r in two] == names
     assert sum(bool(r.matches) for r in two) == 9
+    assert gc.get_freeze_count() == 0  # the freeze around the fork is undone
 
 
 def test_screen_many_refuses_a_negative_job_count() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
@@ -93,3 +93,34 @@ def test_two_edit_lookup_equals_a_scan_of_every_word(case: tuple[list[str], str]
     vocabulary = FuzzyVocabulary(words)
     found = {vocabulary.words[i] for i in vocabulary.within_two_edits(query)}
     assert found == scan_two_edits(words, query)
+
+
+@settings(max_examples=500, deadline=None)
+@given(vocabulary_and_query(), st.integers(0, 40), CUTOFFS)
+@example((["abcde", "abcdf", "abcdk"], "abcdx"), 2, 0.9)
+def test_a_compacted_vocabulary_finds_the_same_words_and_takes_more(
+    case: tuple[list[str], str], split: int, cutoff: float
+) -> None:
+    """Compacting (the index does it once built) changes how ids are held, not what is found;
+    words added after it are filed as before."""
+    words, query = case
+    vocabulary = FuzzyVocabulary(words[:split])
+    vocabulary.compact()
+    for word in words[split:]:
+        vocabulary.add(word)
+    vocabulary.compact()
+    assert {vocabulary.words[i] for i in vocabulary.near(query, cutoff)} == scan(
+        words, query, cutoff
+    )
+    assert {vocabulary.words[i] for i in vocabulary.within_two_edits(query)} == (
+        scan_two_edits(words, query)
+    )
+    # A word is usually reachable through several keys, so look at every key's ids too.
+    plain = FuzzyVocabulary(words)
+    for table, reference in (
+        (vocabulary._keys, plain._keys),
+        (vocabulary._two_edit_keys, plain._two_edit_keys),
+    ):
+        assert {k: sorted(v) if isinstance(v, list | tuple) else [v] for k, v in table.items()} == {
+            k: sorted(v) if isinstance(v, list | tuple) else [v] for k, v in reference.items()
+        }
