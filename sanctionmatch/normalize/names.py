@@ -562,6 +562,12 @@ def _consonant_tables() -> tuple[
     return letters, table["semivowels"], pattern, rewrites, table["latin_vowels"]
 
 
+def _is_semivowel(letter: str) -> bool:
+    """Whether an Arabic-script letter may be written as a Latin semivowel (و, ي, ی)."""
+    letters, semivowels, _, _, _ = _consonant_tables()
+    return any(option in semivowels for option in letters.get(letter, ()))
+
+
 def _consonant_key(letters: list[str]) -> str:
     """Collapse doubled letters (Arabic writes a doubled consonant once) and a final h
     (Fatimah, فاطمة)."""
@@ -574,7 +580,9 @@ def _consonant_key(letters: list[str]) -> str:
 _ABD_WITH_ARTICLE = re.compile(r"abd[aeiou]{1,2}[lrsdtzn]")
 
 
-def _latin_consonant_key(spelling: str) -> str:
+def _latin_consonant_keys(spelling: str) -> set[str]:
+    """The spelling's consonants; where a semivowel follows an opening vowel (Ayman, Ayham,
+    Awad, Ayyub), also the key that keeps it, as Arabic script writes it (أيمن, عوض)."""
     _, semivowels, pattern, rewrites, vowels = _consonant_tables()
     rewritten = pattern.sub(lambda m: rewrites[m.group()], spelling)
     kept = [
@@ -582,7 +590,10 @@ def _latin_consonant_key(spelling: str) -> str:
         for at, c in enumerate(rewritten)
         if c.isalpha() and c not in vowels and (at == 0 or c not in semivowels)
     ]
-    return _consonant_key(kept)
+    keys = {_consonant_key(kept)}
+    if rewritten[:1] in tuple(vowels) and rewritten[1:2] in tuple(semivowels):
+        keys.add(_consonant_key([rewritten[1], *kept]))
+    return keys
 
 
 def _arabic_consonant_keys(text: str) -> set[str]:
@@ -593,6 +604,10 @@ def _arabic_consonant_keys(text: str) -> set[str]:
         # the article: al-Zawahiri is keyed with and without it, and و or ي right after it
         # also as the consonant that starts the name (الوليد, al-Walid)
         words += [(bare[2:], 0), (bare, 2)]
+    if len(bare) > 2 and letters.get(bare[0]) == ("",) and _is_semivowel(bare[1]):
+        # و or ي after an opening alef, hamza or ain is also the consonant of Ayman (أيمن),
+        # Ayyub (أيوب) or Awad (عوض)
+        words.append((bare, 1))
     keys: set[str] = set()
     for word, start in words:
         options: list[tuple[str, ...]] = []
@@ -735,7 +750,7 @@ def consonant_keys_of(text: str, spellings: frozenset[str]) -> frozenset[str]:
     if _is_arabic(text):
         keys = _arabic_consonant_keys(text)
     else:
-        keys = {_latin_consonant_key(spelling) for spelling in spellings}
+        keys = {key for spelling in spellings for key in _latin_consonant_keys(spelling)}
         if any(_ABD_WITH_ARTICLE.fullmatch(spelling) for spelling in spellings):
             keys.add("bd")
     keys.discard("")
@@ -931,11 +946,14 @@ def article_consonant_key(article: NameToken, name: NameToken, key: str) -> str 
 def _joined_consonant_keys(first: NameToken, second: NameToken) -> frozenset[str]:
     """The consonant keys of two tokens written as one: each key of the first followed by
     each of the second (also without its article: عبد الرحمن as Abdurrahman), a letter
-    doubled across the join written once."""
+    doubled across the join written once. A key that is one part's own key (Ayyub ``b`` and
+    Bashir ``bsr`` run together as ``bsr``) is left out: it is no evidence of the join, and
+    would let the pair stand for a word that has only that part (بشیر)."""
     seconds = set(second.consonant_keys)
     if _is_arabic(second.text) and second.text.startswith("ال"):
         seconds |= {key[1:] for key in seconds if key.startswith("l") and len(key) > 1}
-    return frozenset(_DOUBLED.sub(r"\1", a + b) for a in first.consonant_keys for b in seconds)
+    joined = {_DOUBLED.sub(r"\1", a + b) for a in first.consonant_keys for b in seconds}
+    return frozenset(joined - seconds - first.consonant_keys)
 
 
 #: A word of at most this many letters written with a full stop (``Ind.``, ``Dev.``, ``Inv.``)

@@ -186,6 +186,9 @@ def test_abdullah_and_short_stems_get_no_abd_key() -> None:
         ("علي", "ali", "l"),  # ain and long vowels are not consonants
         ("الظواهري", "zawahiri", "zhr"),  # the article
         ("فاطمة", "fatimah", "ftm"),  # ta marbuta and a final h
+        ("أيهم", "ayham", "yhm"),  # ي after an opening alef: the y of Ayham
+        ("أيوب", "ayyub", "yb"),
+        ("عوض", "awad", "wd"),  # و after an opening ain
     ],
 )
 def test_arabic_script_and_latin_share_consonant_keys(arabic: str, latin: str, key: str) -> None:
@@ -222,3 +225,9 @@ def test_blank_names_are_refused(blank: str) -> None:
 def test_overlong_names_are_refused_before_work() -> None:
     with pytest.raises(InputTooLongError, match="limit is 1,000"):
         normalize_name("a" * (MAX_NAME_LENGTH + 1))
+
+
+def test_a_join_whose_key_is_one_parts_own_is_not_keyed() -> None:
+    """Ayyub (``b``) and Bashir (``bsr``) run together as ``bsr``: no evidence of a join."""
+    joined = {pair.token.text: pair.token for pair in normalize_name("AYYUB BASHIR").joined}
+    assert joined["ayyub+bashir"].joined_consonants == {"ybsr"}  # Ayyub's y kept, as أيوب has

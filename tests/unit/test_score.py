@@ -226,6 +226,10 @@ RULE_EXAMPLES = [
     ("Amr SALEM", "Amr SALRENM", "two-edits"),
     ("Kamel AMHAZ", "Kswmel AMHAZ", "two-edits"),
     ("Sangadzhi Andreyevich TARBAEV", "Sangadzhi Andreyevich TAFBXEV", "two-edits"),
+    # و or ي after an opening alef is a consonant (UN, EU names), and a part whose
+    # consonants a join absorbs (Ayyub + Bashir as bsr) leaves the other part free to align
+    ("Abu Ayham", "أبو أيهم", "consonants"),
+    ("AYYUB BASHIR", "ایوب بشیر", "consonants"),
     # a legal-form word mistyped on its own, so that it was not read as one (EU, OFAC)
     ("IAN LIMITED", "IAN LNITED", "misspelt-legal-form"),
     ("TAERIO LIMITED", "TAERIO IKMITED", "misspelt-legal-form"),
