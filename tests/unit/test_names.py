@@ -189,6 +189,7 @@ def test_abdullah_and_short_stems_get_no_abd_key() -> None:
         ("أيهم", "ayham", "yhm"),  # ي after an opening alef: the y of Ayham
         ("أيوب", "ayyub", "yb"),
         ("عوض", "awad", "wd"),  # و after an opening ain
+        ("لونيسي", "lounici", "lns"),  # French c before i or e is s
     ],
 )
 def test_arabic_script_and_latin_share_consonant_keys(arabic: str, latin: str, key: str) -> None:
