@@ -49,6 +49,7 @@ from .normalize.names import (
     article_consonant_key,
     consonant_keys_of,
     is_arabic_script,
+    is_known_spelling,
     is_latin_article,
     legal_typo_words,
     long_vowels_agree,
@@ -59,6 +60,7 @@ __all__ = [
     "COMPOUND_PART_COST",
     "CONSONANT_SIMILARITY",
     "INITIAL_SIMILARITY",
+    "KNOWN_SPELLING_RULE",
     "LONG_VOWEL_SIMILARITY",
     "MIN_ALIGNED_SIMILARITY",
     "MIN_FUZZY_LENGTH",
@@ -104,6 +106,9 @@ SHORT_CONSONANT_SIMILARITY = 0.75
 #: سعيد / Said; not سعد / Said, which writes none). One consonant (Ali) stays at the lower
 #: similarity; two where a long vowel has no Latin vowel (سعيد / Saad) do not align.
 LONG_VOWEL_SIMILARITY = 0.85
+#: The rule of a short Arabic-script word against a spelling the lists give it (عبد /
+#: Abdul), which aligns at :data:`CONSONANT_SIMILARITY` though its key is short.
+KNOWN_SPELLING_RULE = "known-spelling"
 #: Pairs of tokens less alike than this are not aligned.
 MIN_ALIGNED_SIMILARITY = 0.75
 #: Similarity of an initial with a name that starts with its letter.
@@ -214,8 +219,10 @@ def token_similarity(left: NameToken, right: NameToken) -> TokenScore:
             key = min(shared_consonants, key=lambda k: (-len(k), k))
             if len(key) >= MIN_CONSONANTS:
                 return CONSONANT_SIMILARITY, "consonants", key, key
+            arabic, latin = (left, right) if left.is_arabic else (right, left)
+            if is_known_spelling(arabic.text, latin.spellings):
+                return CONSONANT_SIMILARITY, KNOWN_SPELLING_RULE, key, key
             if len(key) == MIN_CONSONANTS - 1:
-                arabic, latin = (left, right) if left.is_arabic else (right, left)
                 agree = {long_vowels_agree(arabic.text, s) for s in sorted(latin.spellings)}
                 if True in agree:
                     return LONG_VOWEL_SIMILARITY, "consonants-and-long-vowels", key, key

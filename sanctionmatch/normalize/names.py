@@ -697,6 +697,19 @@ def _latin_vowel_skeleton(spelling: str) -> _Skeleton:
     return tuple(consonants), tuple(tuple(gap) for gap in gaps)
 
 
+@cache
+def _known_spellings() -> dict[str, frozenset[str]]:
+    table = _read_table("arabic_consonants.json")["known_spellings"]
+    return {word: frozenset(latin) for word, latin in table.items() if word != "_about"}
+
+
+def is_known_spelling(arabic: str, spellings: frozenset[str]) -> bool:
+    """Whether one of ``spellings`` is a spelling the lists give a short Arabic-script word
+    (عبد / Abdul, آغا / Agha: ``known_spellings`` in ``data/arabic_consonants.json``)."""
+    known = _known_spellings().get(_ARABIC_MARKS.sub("", arabic))
+    return known is not None and not known.isdisjoint(spellings)
+
+
 @lru_cache(maxsize=65536)
 def long_vowels_agree(arabic: str, latin: str) -> bool | None:
     """Whether a Latin spelling writes the consonants of an Arabic-script word in order and a

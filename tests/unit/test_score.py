@@ -6,7 +6,12 @@ import pytest
 
 from sanctionmatch import compare_names
 from sanctionmatch.errors import EmptyNameError
-from sanctionmatch.score import TWO_EDIT_PENALTY, TWO_EDIT_RULE
+from sanctionmatch.score import (
+    CONSONANT_SIMILARITY,
+    SHORT_CONSONANT_SIMILARITY,
+    TWO_EDIT_PENALTY,
+    TWO_EDIT_RULE,
+)
 from sanctionmatch.screen import DEFAULT_THRESHOLD
 
 SAME_PERSON = [
@@ -211,7 +216,8 @@ RULE_EXAMPLES = [
     # two consonants with the long vowels written in the same places (UN, EU names)
     ("Ali FADAVI", "علی فدوی", "consonants-and-long-vowels"),
     ("Nazih", "نزيه", "consonants-and-long-vowels"),
-    ("Musa", "موسی", "consonants-and-long-vowels"),
+    ("Said", "سعيد", "consonants-and-long-vowels"),
+    ("Musa", "موسی", "known-spelling"),
     # Ould in Arabic script; an Arabic title (السيد) the Latin name spells as a surname
     ("MAHFOUZ OULD AL-WALID", "محفوظ ولد الوليد", "particle"),
     ("Khayr al-Din AL-SAYYED", "خير الدين السيد", "dropped-title-as-name"),
@@ -230,6 +236,10 @@ RULE_EXAMPLES = [
     # consonants a join absorbs (Ayyub + Bashir as bsr) leaves the other part free to align
     ("Abu Ayham", "أبو أيهم", "consonants"),
     ("AYYUB BASHIR", "ایوب بشیر", "consonants"),
+    # a short Arabic word against a spelling the lists give it (UN Taliban entries)
+    ("Abdul Manan Agha", "عبد المنان آغا", "known-spelling"),
+    ("ABD-AL-TAWWAB MULLAH HUWAYSH", "عبد التواب ملا حويش", "known-spelling"),
+    ("Hilal HILAL", "هلال هلال", "known-spelling"),
     # a legal-form word mistyped on its own, so that it was not read as one (EU, OFAC)
     ("IAN LIMITED", "IAN LNITED", "misspelt-legal-form"),
     ("TAERIO LIMITED", "TAERIO IKMITED", "misspelt-legal-form"),
@@ -291,3 +301,12 @@ def test_two_edit_pair_is_weak_and_explained() -> None:
     assert [(a.query_token, a.candidate_token) for a in weak] == [("salem", "salrenm")]
     assert weak[0].similarity == pytest.approx(1 - 2 / 7 - TWO_EDIT_PENALTY)
     assert result.score == pytest.approx((1 + weak[0].similarity) / 2)
+
+
+def test_a_short_arabic_word_is_firm_only_against_a_spelling_the_lists_give_it() -> None:
+    """عبد is Abdul, but only weakly Ubaidi, which shares its two consonants."""
+    abdul = compare_names("عبد", "Abdul")
+    ubaidi = compare_names("عبد", "Ubaidi")
+    assert abdul.score == CONSONANT_SIMILARITY
+    assert abdul.explanation.rules == ("known-spelling",)
+    assert ubaidi.score == SHORT_CONSONANT_SIMILARITY
