@@ -82,27 +82,20 @@ class _Vocabulary:
 
     __slots__ = ("_postings", "_tokens_of", "_words")
 
-    def __init__(self, postings: list[array[int]]) -> None:
+    def __init__(self, postings: list[array[int]], entries: Iterable[tuple[str, int]]) -> None:
+        """A vocabulary of the ``(spelling, token number)`` pairs in ``entries``."""
         self._words = FuzzyVocabulary()
-        self._tokens_of: list[list[int] | tuple[int, ...]] = []
-        self._postings = postings
-
-    def add(self, word: str, token: int) -> None:
-        position = self._words.add(word)
-        if position == len(self._tokens_of):
-            self._tokens_of.append([token])
-        else:
-            tokens = self._tokens_of[position]
-            if isinstance(tokens, list):
-                tokens.append(token)
-            else:  # compacted
-                self._tokens_of[position] = [*tokens, token]
-
-    def compact(self) -> None:
-        """Hold the lists made while adding as tuples, which the garbage collector does not
-        visit (see :meth:`FuzzyVocabulary.compact`)."""
+        tokens_of: list[list[int]] = []
+        for word, token in entries:
+            position = self._words.add(word)
+            if position == len(tokens_of):
+                tokens_of.append([token])
+            else:
+                tokens_of[position].append(token)
+        # Tuples, which the garbage collector does not visit (see FuzzyVocabulary.compact).
         self._words.compact()
-        self._tokens_of = [tuple(tokens) for tokens in self._tokens_of]
+        self._tokens_of = [tuple(tokens) for tokens in tokens_of]
+        self._postings = postings
 
     def aliases_near(self, word: str, cutoff: float, into: set[int]) -> None:
         if cutoff >= 1.0:
@@ -282,15 +275,13 @@ class NameIndex:
             {key: tuple(sorted(having)) for key, having in table.items()} for table in consonants
         )
         token_postings = [array("i", having) for having in postings.values()]
-        self._forms = _Vocabulary(token_postings)
-        self._skeletons = _Vocabulary(token_postings)
-        for number, token in enumerate(postings):  # far fewer distinct tokens than aliases
-            for spelling in token.forms:
-                self._forms.add(spelling, number)
-            for key in token.skeletons:
-                self._skeletons.add(key, number)
-        self._forms.compact()
-        self._skeletons.compact()
+        tokens = list(enumerate(postings))  # far fewer distinct tokens than aliases
+        self._forms = _Vocabulary(
+            token_postings, ((spelling, n) for n, token in tokens for spelling in token.forms)
+        )
+        self._skeletons = _Vocabulary(
+            token_postings, ((key, n) for n, token in tokens for key in token.skeletons)
+        )
 
     def _fingerprint(self) -> str:
         digest = hashlib.sha256()

@@ -591,7 +591,7 @@ def _latin_consonant_keys(spelling: str) -> set[str]:
         if c.isalpha() and c not in vowels and (at == 0 or c not in semivowels)
     ]
     keys = {_consonant_key(kept)}
-    if rewritten[:1] in tuple(vowels) and rewritten[1:2] in tuple(semivowels):
+    if len(rewritten) > 1 and rewritten[0] in vowels and rewritten[1] in semivowels:
         keys.add(_consonant_key([rewritten[1], *kept]))
     return keys
 
