@@ -562,6 +562,16 @@ def _consonant_tables() -> tuple[
     return letters, table["semivowels"], pattern, rewrites, table["latin_vowels"]
 
 
+@cache
+def _separable_rewrites() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The Latin rewrites without the digraphs that may be two letters (``separable_digraphs``
+    in ``data/arabic_consonants.json``), and those digraphs."""
+    _, _, _, rewrites, _ = _consonant_tables()
+    separable = frozenset(_read_table("arabic_consonants.json")["separable_digraphs"]["digraphs"])
+    kept = sorted((source for source in rewrites if source not in separable), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, kept))), separable
+
+
 def _is_semivowel(letter: str) -> bool:
     """Whether an Arabic-script letter may be written as a Latin semivowel (و, ي, ی)."""
     letters, semivowels, _, _, _ = _consonant_tables()
@@ -569,10 +579,8 @@ def _is_semivowel(letter: str) -> bool:
 
 
 def _consonant_key(letters: list[str]) -> str:
-    """Collapse doubled letters (Arabic writes a doubled consonant once) and a final h
-    (Fatimah, فاطمة)."""
-    key = _DOUBLED.sub(r"\1", "".join(letters))
-    return key[:-1] if key.endswith("h") and len(key) > 1 else key
+    """Collapse doubled letters (Arabic writes a doubled consonant once)."""
+    return _DOUBLED.sub(r"\1", "".join(letters))
 
 
 #: Latin ``Abdul``, ``Abdel``, ``Abdur``, ``Abdus``: Abd with the article, which Arabic
@@ -581,19 +589,42 @@ _ABD_WITH_ARTICLE = re.compile(r"abd[aeiou]{1,2}[lrsdtzn]")
 
 
 def _latin_consonant_keys(spelling: str) -> set[str]:
-    """The spelling's consonants; where a semivowel follows an opening vowel (Ayman, Ayham,
-    Awad, Ayyub), also the key that keeps it, as Arabic script writes it (أيمن, عوض)."""
-    _, semivowels, pattern, rewrites, vowels = _consonant_tables()
-    rewritten = pattern.sub(lambda m: rewrites[m.group()], spelling)
-    kept = [
-        c
-        for at, c in enumerate(rewritten)
-        if c.isalpha() and c not in vowels and (at == 0 or c not in semivowels)
-    ]
-    keys = {_consonant_key(kept)}
-    if len(rewritten) > 1 and rewritten[0] in vowels and rewritten[1] in semivowels:
-        keys.add(_consonant_key([rewritten[1], *kept]))
+    """The spelling's consonants, digraphs read as one letter and, where it has a separable
+    one (Fathi, Ishaq), also as two."""
+    _, _, pattern, rewrites, _ = _consonant_tables()
+    keys = _latin_rewritten_keys(spelling, pattern.sub(lambda m: rewrites[m.group()], spelling))
+    separable_pattern, separable = _separable_rewrites()
+    if any(digraph in spelling for digraph in separable):
+        rewritten = separable_pattern.sub(lambda m: rewrites[m.group()], spelling)
+        keys |= _latin_rewritten_keys(spelling, rewritten)
     return keys
+
+
+def _latin_rewritten_keys(spelling: str, rewritten: str) -> set[str]:
+    """The consonants of a spelling with its digraphs rewritten; where a semivowel follows
+    an opening vowel (Ayman, Ayham, Awad, Ayyub), also the key that keeps it, as Arabic
+    script writes it (أيمن, عوض)."""
+    _, semivowels, _, _, vowels = _consonant_tables()
+    words = [rewritten]
+    if len(spelling) > 2 and spelling.endswith("h") and spelling[-2:] not in _H_DIGRAPHS:
+        words.append(rewritten[:-1])  # the final h left out, before doubled letters collapse
+    keys = set()
+    for word in words:
+        kept = [
+            c
+            for at, c in enumerate(word)
+            if c.isalpha() and c not in vowels and (at == 0 or c not in semivowels)
+        ]
+        keys.add(_consonant_key(kept))
+        if len(word) > 1 and word[0] in vowels and word[1] in semivowels:
+            keys.add(_consonant_key([word[1], *kept]))
+    return keys
+
+
+#: Latin digraphs whose h is part of one consonant, never a final h to leave out (Sheikh).
+_H_DIGRAPHS = frozenset({"kh", "gh", "sh", "th", "dh", "ph", "ch"})
+#: The letters of a final h that a Latin spelling may leave out (ه, and ھ as Urdu writes it).
+_ARABIC_FINAL_H = frozenset("هھ")
 
 
 def _arabic_consonant_keys(text: str) -> set[str]:
@@ -624,6 +655,9 @@ def _arabic_consonant_keys(text: str) -> set[str]:
                 found = found[:1]
             prefixes = [p + option for p in prefixes for option in found]
         keys.update(_consonant_key(list(p)) for p in prefixes)
+    if len(bare) > 2 and bare[-1] in _ARABIC_FINAL_H:
+        # the final ه left out, before doubled letters collapse: خواه keeps خ's h
+        keys |= _arabic_consonant_keys(bare[:-1])
     return keys
 
 
@@ -748,7 +782,8 @@ def consonant_keys_of(text: str, spellings: frozenset[str]) -> frozenset[str]:
     romanisations write for them (``data/arabic_consonants.json``; ذ is d or z, ق k or g),
     long-vowel letters, alef, hamza and ain to nothing; Latin spellings lose their vowels,
     w, y and v except as first letter (Yousef, يوسف: ``ysf``) and write digraphs as one
-    letter (kh, sh, gh, dj). Doubled letters and a final h go on both sides. An Arabic token
+    letter (kh, sh, gh, dj). Doubled letters go on both sides, and a final h that is no
+    digraph's (ه; Latin h after a vowel) may. An Arabic token
     with the article ال also has a key without it.
 
     >>> sorted(consonant_keys_of("محمد", frozenset({"mhmd"})))
@@ -966,6 +1001,11 @@ def _joined_consonant_keys(first: NameToken, second: NameToken) -> frozenset[str
     if _is_arabic(second.text) and second.text.startswith("ال"):
         seconds |= {key[1:] for key in seconds if key.startswith("l") and len(key) > 1}
     joined = {_DOUBLED.sub(r"\1", a + b) for a in first.consonant_keys for b in seconds}
+    if _is_arabic(first.text) and _is_arabic(second.text):
+        # also read as the one word a Latin spelling writes: the first part's final ه is no
+        # longer final, and و or ي opening the second is inside it (آدینه وند, Adinehvand;
+        # نیک ورز, Nikvarz)
+        joined |= _arabic_consonant_keys(first.text + second.text)
     return frozenset(joined - seconds - first.consonant_keys)
 
 

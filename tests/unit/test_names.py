@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sanctionmatch import DEFAULT_THRESHOLD, compare_names
 from sanctionmatch.errors import EmptyNameError, InputTooLongError
 from sanctionmatch.limits import MAX_NAME_LENGTH
 from sanctionmatch.normalize import TokenRole, normalize_name, person_reading
@@ -231,4 +232,28 @@ def test_overlong_names_are_refused_before_work() -> None:
 def test_a_join_whose_key_is_one_parts_own_is_not_keyed() -> None:
     """Ayyub (``b``) and Bashir (``bsr``) run together as ``bsr``: no evidence of a join."""
     joined = {pair.token.text: pair.token for pair in normalize_name("AYYUB BASHIR").joined}
-    assert joined["ayyub+bashir"].joined_consonants == {"ybsr"}  # Ayyub's y kept, as أيوب has
+    # Ayyub's y kept, as أيوب has; sh also read as two letters (س and ه side by side)
+    assert joined["ayyub+bashir"].joined_consonants == {"ybsr", "ybshr"}
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [
+        ("Mohsen NIKVARZ", "محسن نیک ورز"),  # و opening the second word is inside the one
+        ("Salman ADINEHVAND", "سلمان آدینه وند"),  # ه ending the first word is no final h
+        ("Murad FATHI", "مراد فتحی"),  # th as t and h
+        ("MOHAMED LAKHAL", "محمد لكحل"),  # kh as k and h
+        ("ABDUL MANAN MOHAMMAD ISHAK", "عبدالمنان محمد اسحاق"),  # sh as s and h
+        ("RAMZI MOHAMED ABDULLAH BINALSHIBH", "رمزي محمد عبد الله بن الشيبة"),
+    ],
+)
+def test_arabic_script_against_its_latin_spelling_written_apart(latin: str, arabic: str) -> None:
+    """Arabic words a Latin spelling writes as one, and Latin digraphs that stand for two
+    Arabic consonants, still match at the default threshold."""
+    assert compare_names(latin, arabic).score >= DEFAULT_THRESHOLD
+
+
+def test_a_digraph_final_h_stays_a_consonant() -> None:
+    """Yazdikhah ends in خواه: kh is a consonant, so the Latin word is not یزدی alone."""
+    keys = normalize_name("YAZDIKHAH").tokens[0].consonant_keys
+    assert "yzdh" in keys and "yzd" not in keys
