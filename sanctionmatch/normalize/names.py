@@ -627,6 +627,9 @@ _H_DIGRAPHS = frozenset({"kh", "gh", "sh", "th", "dh", "ph", "ch"})
 _ARABIC_FINAL_H = frozenset("هھ")
 
 
+_ABD_AND_ARTICLE = "عبدال"
+
+
 def _arabic_consonant_keys(text: str) -> set[str]:
     letters, semivowels, _, _, _ = _consonant_tables()
     bare = _ARABIC_MARKS.sub("", text)
@@ -635,6 +638,10 @@ def _arabic_consonant_keys(text: str) -> set[str]:
         # the article: al-Zawahiri is keyed with and without it, and و or ي right after it
         # also as the consonant that starts the name (الوليد, al-Walid)
         words += [(bare[2:], 0), (bare, 2)]
+    if bare.startswith(_ABD_AND_ARTICLE) and len(bare) > len(_ABD_AND_ARTICLE) + 1:
+        # Abd with the article as one word is also keyed without it, as the Latin Abd and
+        # name written apart are (عبدالكريم, Abd al-Karim: the article is paired apart)
+        words.append(("عبد" + bare[len(_ABD_AND_ARTICLE) :], 0))
     if len(bare) > 2 and letters.get(bare[0]) == ("",) and _is_semivowel(bare[1]):
         # و or ي after an opening alef, hamza or ain is also the consonant of Ayman (أيمن),
         # Ayyub (أيوب) or Awad (عوض)

@@ -245,6 +245,8 @@ def test_a_join_whose_key_is_one_parts_own_is_not_keyed() -> None:
         ("MOHAMED LAKHAL", "محمد لكحل"),  # kh as k and h
         ("ABDUL MANAN MOHAMMAD ISHAK", "عبدالمنان محمد اسحاق"),  # sh as s and h
         ("RAMZI MOHAMED ABDULLAH BINALSHIBH", "رمزي محمد عبد الله بن الشيبة"),
+        ("MUHAMMAD ABD AL-KARIM AL-GHAMARI", "محمد عبدالكريم الغماري"),  # Abd, al, name as one
+        ("ABD AL-KHALIQ AL-HOUTHI", "عبدالخالق الحوثي"),
     ],
 )
 def test_arabic_script_against_its_latin_spelling_written_apart(latin: str, arabic: str) -> None:
