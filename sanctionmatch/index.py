@@ -33,7 +33,7 @@ from .errors import InvalidInputError
 from .fuzzy import TWO_EDIT_LENGTHS, FuzzyVocabulary
 from .models import Entity, NameKind
 from .normalize import NameForm, NameToken, TokenRole, normalize_name
-from .normalize.names import MIN_CONSONANTS
+from .normalize.names import MAX_RUN_TOKENS, MIN_CONSONANTS, MIN_RUN_KEY
 from .score import (
     COMPOUND_PART_COST,
     EXTRA_NAME_COST,
@@ -136,6 +136,9 @@ class NameIndex:
         "_legal_words",
         "_letters",
         "_near_cached",
+        "_run_particles",
+        "_run_prefixes",
+        "_runs_cached",
         "_shapes",
         "_skeletons",
         "_split_cached",
@@ -222,6 +225,7 @@ class NameIndex:
         self._near_cached = lru_cache(maxsize=NEAR_CACHE_SIZE)(self._near_token_uncached)
         self._split_cached = lru_cache(maxsize=NEAR_CACHE_SIZE)(self._split_uncached)
         self._two_edits_cached = lru_cache(maxsize=NEAR_CACHE_SIZE)(self._two_edits_uncached)
+        self._runs_cached = lru_cache(maxsize=NEAR_CACHE_SIZE)(self._runs_uncached)
         self._written_as_one_cached = lru_cache(maxsize=NEAR_CACHE_SIZE)(
             self._written_as_one_uncached
         )
@@ -258,12 +262,15 @@ class NameIndex:
         self._with_legal_misspellers = frozenset(
             alias for alias, count in enumerate(self._legal_misspellers) if count
         )
+        particle_keys: set[str] = set()  # of Latin particles, which runs may hold
         for alias, (_, _, form) in enumerate(aliases):
             for token in form.tokens:
                 if token.role.is_distinctive:
                     postings.setdefault(token, []).append(alias)
                     for key in token.consonant_keys:
                         consonants[token.is_arabic].setdefault(key, set()).add(alias)
+                elif token.role is TokenRole.PARTICLE and not token.is_arabic:
+                    particle_keys.update(token.consonant_keys)
             if joined is None:
                 for pair in form.joined:
                     for key in _joined_keys(pair.token):
@@ -273,6 +280,15 @@ class NameIndex:
         self._joined = joined
         self._consonants = tuple(
             {key: tuple(sorted(having)) for key, having in table.items()} for table in consonants
+        )
+        self._run_particles = frozenset(particle_keys)
+        # Every beginning of an Arabic-script alias word's key long enough to be a run of a
+        # query's Latin tokens (score.RUN_TOGETHER_RULE), to stop looking early.
+        self._run_prefixes = frozenset(
+            key[:end]
+            for key in self._consonants[True]
+            if len(key) >= MIN_RUN_KEY
+            for end in range(1, len(key) + 1)
         )
         token_postings = [array("i", having) for having in postings.values()]
         tokens = list(enumerate(postings))  # far fewer distinct tokens than aliases
@@ -329,6 +345,22 @@ class NameIndex:
                 at = position.get(part)
                 if at is not None:
                     per_token[at] = per_token[at] | found
+        # Words run together: an Arabic-script query word that is several Latin alias
+        # tokens, and several Latin query tokens that are one Arabic-script alias word.
+        runs: set[int] = set()
+        for at, token in enumerate(tokens):
+            if token.is_arabic:
+                found = self._runs_cached(token)
+                if found:
+                    runs |= found
+                    per_token[at] = per_token[at] | found
+        for run, found in self._latin_runs(query):
+            runs |= found
+            for part in run:
+                at = position.get(part)
+                if at is not None:
+                    per_token[at] = per_token[at] | found
+        joined |= runs
         # A two-edit pair counts only beside another pair of names (score.TWO_EDIT_RULE).
         two_edits = (
             [
@@ -340,7 +372,80 @@ class NameIndex:
             if len(tokens) > 1
             else [frozenset() for _ in tokens]
         )
-        return _TokenHits(tokens, per_token, joined, two_edits)
+        return _TokenHits(tokens, per_token, joined, two_edits, runs)
+
+    def _runs_uncached(self, token: NameToken) -> frozenset[int]:
+        """The aliases where Latin tokens written end to end make the key of the
+        Arabic-script ``token`` (score.RUN_TOGETHER_RULE): each way of cutting the key into
+        keys of alias names (at least one) and particles, the aliases that have them all."""
+        names = self._consonants[False]
+        particles = self._run_particles
+        found: set[int] = set()
+
+        def cut(rest: str, parts: tuple[str, ...], last: str) -> None:
+            if not rest:
+                if len(parts) < 2:
+                    return
+                # A part that may be a particle's key is no name the alias must have; one of
+                # the parts is a name's all the same.
+                required = sorted((names[part] for part in parts if part not in particles), key=len)
+                if not required:
+                    for part in parts:
+                        found.update(names.get(part, ()))
+                    return
+                having = set(required[0])
+                for more in required[1:]:
+                    having.intersection_update(more)
+                found.update(having)
+                return
+            if len(parts) == MAX_RUN_TOKENS:
+                return
+            for end in range(1, len(rest) + 1):
+                head = rest[:end]
+                for part in (head, last + head) if last else (head,):
+                    if part in names or part in particles:
+                        cut(rest[end:], (*parts, part), part[-1])
+
+        for key in token.consonant_keys:
+            if len(key) >= MIN_RUN_KEY:
+                cut(key, (), "")
+        return frozenset(found)
+
+    def _latin_runs(self, query: NameForm) -> list[tuple[tuple[int, ...], frozenset[int]]]:
+        """Each run of the query's Latin tokens (two to ``MAX_RUN_TOKENS``, one a name or
+        patronymic at least) whose keys written end to end are the key of an Arabic-script
+        alias word, with the aliases that have such a word (score.RUN_TOGETHER_RULE)."""
+        if not self._run_prefixes:
+            return []
+        latin = [
+            (k, t) for k, t in enumerate(query.tokens) if t.role.is_joinable and not t.is_arabic
+        ]
+        if len(latin) < 2:
+            return []
+        words = self._consonants[True]
+        prefixes = self._run_prefixes
+        found: list[tuple[tuple[int, ...], frozenset[int]]] = []
+
+        def extend(key: str, run: tuple[int, ...]) -> None:
+            if (
+                len(run) >= 2
+                and len(key) >= MIN_RUN_KEY
+                and key in words
+                and any(query.tokens[k].role.is_distinctive for k in run)
+            ):
+                found.append((run, frozenset(words[key])))
+            if len(run) == MAX_RUN_TOKENS:
+                return
+            for k, token in latin:
+                if k in run:
+                    continue
+                for part in token.consonant_keys:
+                    joined = key + (part[1:] if key and part[:1] == key[-1:] else part)
+                    if joined in prefixes:
+                        extend(joined, (*run, k))
+
+        extend("", ())
+        return found
 
     def _near_token(self, token: NameToken, memo: dict[NameToken, set[int]] | None) -> set[int]:
         """The aliases one distinctive query token can align with (callers must not change
@@ -463,7 +568,7 @@ class NameIndex:
             for token in query.tokens
             if token.role is TokenRole.INITIAL
         ]
-        ceilings: dict[tuple[int, int, int, bool, int, bool, int, int, int], bool] = {}
+        ceilings: dict[tuple[int, int, int, int, int, bool, int, int, int], bool] = {}
         # Only the names that did not find an alias may pair in it two edits away.
         two_edit_sets = [
             (having, nearer)
@@ -476,6 +581,7 @@ class NameIndex:
         legal_misspellers = self._legal_misspellers if profile.legal_words else None
         with_compounds = self._with_compounds
         joined = hits.joined
+        runs = hits.runs
         for alias in pool:  # the order is irrelevant: ties are broken by entity and name
             names_hit = patronymics_hit = 0
             for patronymic, having in zip(is_patronymic, hits.per_token, strict=True):
@@ -485,6 +591,7 @@ class NameIndex:
                     else:
                         names_hit += 1
             joins = alias in joined
+            span = (MAX_RUN_TOKENS if alias in runs else 2) if joins else 1
             usable = sum(alias in having for having in initial_letters)
             compounds = alias in with_compounds
             two_edit_names = sum(
@@ -494,7 +601,7 @@ class NameIndex:
                 names_hit,
                 patronymics_hit,
                 shapes[alias],
-                joins,
+                span,
                 usable,
                 compounds,
                 titles[alias]
@@ -586,6 +693,8 @@ class _TokenHits:
     #: For each token, the aliases where it may pair two edits away (empty for all but names,
     #: and for a query of one token).
     two_edits: list[frozenset[int]]
+    #: The aliases where a word may be several of the other side's run together.
+    runs: set[int]
 
 
 _SHAPE_LIMIT = 40  # more tokens of a role than MAX_NAME_TOKENS allows, per field
@@ -674,7 +783,7 @@ class _QueryProfile:
                     names_hit,
                     patronymics_hit,
                     shape,
-                    False,
+                    1,
                     self.initials,
                     False,
                     0,
@@ -688,7 +797,7 @@ class _QueryProfile:
         names_hit: int,
         patronymics_hit: int,
         shape: int,
-        joins: bool,
+        span: int,
         initials: int,
         alias_compounds: bool,
         query_excused: int,
@@ -696,8 +805,9 @@ class _QueryProfile:
         two_edit_names: int = 0,
     ) -> float:
         """The highest score an alias of ``shape`` can get when ``names_hit`` of the query's
-        names and ``patronymics_hit`` of its patronymics found it; with ``joins``, each of
-        those may pair with two of the alias's tokens written as one; ``initials`` of the
+        names and ``patronymics_hit`` of its patronymics found it; each of those may pair
+        with ``span`` of the alias's tokens written as one (1, 2 where joined pairs may align,
+        ``MAX_RUN_TOKENS`` where words run together may); ``initials`` of the
         query's initials have a letter some alias token starts with; ``two_edit_names`` of
         the other names may pair two edits away, at most at ``_TWO_EDIT_MOST``.
 
@@ -725,7 +835,7 @@ class _QueryProfile:
                     names_hit,
                     patronymics_hit,
                     shape,
-                    joins,
+                    span,
                     initials,
                     alias_compounds,
                     query_excused,
@@ -740,7 +850,7 @@ class _QueryProfile:
         names_hit: int,
         patronymics_hit: int,
         shape: int,
-        joins: bool,
+        span: int,
         initials: int,
         alias_compounds: bool,
         query_excused: int,
@@ -754,9 +864,7 @@ class _QueryProfile:
         alias_initials = shape // (_SHAPE_LIMIT * _SHAPE_LIMIT)
         names_left = self.names - names_hit - two_edit_pairs
         patronymics_left = self.patronymics - patronymics_hit
-        paired_alias = (
-            (names_hit + patronymics_hit) * (2 if joins else 1) + initials + two_edit_pairs
-        )
+        paired_alias = (names_hit + patronymics_hit) * span + initials + two_edit_pairs
         extra_weight = self.minor_weight + initials * _NAME_INITIAL_PAIR
         hit_weight = (
             names_hit * _NAME_PAIR
@@ -830,7 +938,7 @@ class _QueryProfile:
 
 @lru_cache(maxsize=1 << 16)
 def _remembered_ceiling(
-    profile: _QueryProfile, key: tuple[int, int, int, bool, int, bool, int, int, int]
+    profile: _QueryProfile, key: tuple[int, int, int, int, int, bool, int, int, int]
 ) -> float:
     """:meth:`_QueryProfile.ceiling` for an alias's counts, remembered across queries."""
     return profile.ceiling(*key)

@@ -53,6 +53,8 @@ from .normalize.names import (
     is_latin_article,
     legal_typo_words,
     long_vowels_agree,
+    run_token,
+    runs_spelling,
 )
 from .normalize.translit import ascii_fold
 
@@ -67,6 +69,7 @@ __all__ = [
     "MISSPELT_LEGAL_FORM_COST",
     "MISSPELT_TITLE_COST",
     "MISSPELT_TITLE_SIMILARITY",
+    "RUN_TOGETHER_RULE",
     "SHORT_CONSONANT_SIMILARITY",
     "SKELETON_FACTOR",
     "TITLE_INITIAL_COST",
@@ -342,7 +345,47 @@ def _candidate_pairs(left: NameForm, right: NameForm, joins: bool) -> list[Pair]
                 if a.role.is_distinctive and (found := joined_similarity(joined.token, a)):
                     parts = (joined.first, joined.second)
                     pairs.append(Pair((i,), parts, a, joined.token, _swap(found)))
+        pairs += _run_pairs(left, right)
     return pairs
+
+
+#: The rule of an Arabic-script word that is several Latin tokens run together (ناصرملکی
+#: / Nasser MALEKI, بشارالاسد / Bashar AL-ASSAD): Arabic script hides a lost space after
+#: a letter that does not join the next, and lists keep such words.
+RUN_TOGETHER_RULE = "run-together"
+
+
+def _run_pairs(left: NameForm, right: NameForm) -> list[Pair]:
+    """Each Arabic-script name of one side paired, at :data:`CONSONANT_SIMILARITY`, with the
+    run of the other side's Latin tokens whose consonant keys written end to end are its own
+    (:func:`~sanctionmatch.normalize.names.runs_spelling`): the longest such run, so that an
+    article in it is not left over."""
+    found = []
+    for arabic_on_left in (True, False):
+        form, other = (left, right) if arabic_on_left else (right, left)
+        latin = [
+            (k, t) for k, t in enumerate(other.tokens) if t.role.is_joinable and not t.is_arabic
+        ]
+        if len(latin) < 2:
+            continue
+        for i, token in enumerate(form.tokens):
+            if not (token.is_arabic and token.role.is_distinctive):
+                continue
+            runs = [
+                (run, key)
+                for key in sorted(token.consonant_keys)
+                for run in runs_spelling(key, latin)
+            ]
+            if not runs:
+                continue
+            run, key = max(runs, key=lambda found: (len(found[0]), sorted(found[0]), found[1]))
+            joined = run_token([other.tokens[k] for k in run], key)
+            scored: TokenScore = (CONSONANT_SIMILARITY, RUN_TOGETHER_RULE, key, key)
+            if arabic_on_left:
+                found.append(Pair((i,), run, token, joined, scored))
+            else:
+                found.append(Pair(run, (i,), joined, token, scored))
+    return found
 
 
 def _arabic_on_one_side(left: NameForm, right: NameForm) -> bool:
@@ -650,6 +693,7 @@ def align_names(left: NameForm, right: NameForm, *, joins: bool = True) -> Align
             -p.similarity,
             -p.weight,
             p.scored[1] != "article-with-name",  # before the same pair without the article
+            p.scored[1] == RUN_TOGETHER_RULE,  # after the pairs of the words it runs together
             tuple(sorted((_tie_key(p.left_token), _tie_key(p.right_token)))),
         )
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache, lru_cache
@@ -32,6 +33,8 @@ from .unicode import Script, clean_text, script_of
 
 __all__ = [
     "MAX_JOINABLE_TOKENS",
+    "MAX_RUN_TOKENS",
+    "MIN_RUN_KEY",
     "JoinedToken",
     "NameForm",
     "NameToken",
@@ -40,6 +43,8 @@ __all__ = [
     "load_patronymic_suffixes",
     "normalize_name",
     "person_reading",
+    "run_token",
+    "runs_spelling",
     "tokenize_name",
 ]
 
@@ -1014,6 +1019,61 @@ def _joined_consonant_keys(first: NameToken, second: NameToken) -> frozenset[str
         # نیک ورز, Nikvarz)
         joined |= _arabic_consonant_keys(first.text + second.text)
     return frozenset(joined - seconds - first.consonant_keys)
+
+
+#: An Arabic-script word is matched against several Latin tokens written as one (a word
+#: run together, ناصرملکی for Nasser MALEKI) only on a consonant key of at least this many
+#: letters: shorter keys are made by too many pairs of short names.
+MIN_RUN_KEY = 5
+#: The most Latin tokens one Arabic-script word may run together (بشارالاسد is Bashar, al,
+#: Assad; ياسرعزيزعباس is Yasr, Aziz, Abas).
+MAX_RUN_TOKENS = 4
+
+
+def runs_spelling(key: str, tokens: Sequence[tuple[int, NameToken]]) -> list[tuple[int, ...]]:
+    """The runs of two to :data:`MAX_RUN_TOKENS` of ``tokens`` (each with its position),
+    in any order, whose consonant keys written end to end make ``key``, the key of one
+    Arabic-script word: the other name's words run together without their spaces, as
+    Arabic script hides a lost space after a letter that does not join the next (ناصر|ملکی).
+    A letter doubled across a join is written once, as consonant keys write it. Each run
+    holds at least one name or patronymic, and particles only between other tokens' keys
+    (the article of al-Assad)."""
+    if len(key) < MIN_RUN_KEY:
+        return []
+    found: list[tuple[int, ...]] = []
+
+    def extend(rest: str, run: tuple[int, ...], last: str) -> None:
+        if not rest:
+            if len(run) >= 2 and any(tokens[k][1].role.is_distinctive for k in run):
+                found.append(tuple(tokens[k][0] for k in run))
+            return
+        if len(run) == MAX_RUN_TOKENS:
+            return
+        for k, (_, token) in enumerate(tokens):
+            if k in run:
+                continue
+            for part in sorted(token.consonant_keys):
+                if rest.startswith(part):
+                    extend(rest[len(part) :], (*run, k), part[-1])
+                elif last and part[0] == last and len(part) > 1 and rest.startswith(part[1:]):
+                    extend(rest[len(part) - 1 :], (*run, k), part[-1])
+
+    extend(key, (), "")
+    return found
+
+
+def run_token(parts: Sequence[NameToken], key: str) -> NameToken:
+    """The tokens of a run (:func:`runs_spelling`) as one name token with the key they make."""
+    spelling = "".join(ascii_fold(part.text) for part in parts) or key
+    return NameToken(
+        text="+".join(part.text for part in parts),
+        role=TokenRole.NAME,
+        spellings=frozenset({spelling}),
+        forms=frozenset({spelling}),
+        skeletons=frozenset(),
+        own_skeletons=frozenset(),
+        joined_consonants=frozenset({key}),
+    )
 
 
 #: A word of at most this many letters written with a full stop (``Ind.``, ``Dev.``, ``Inv.``)

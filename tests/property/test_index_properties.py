@@ -143,6 +143,17 @@ TOKENS = [
     "Lnited",
     "Company",
     "Compny",
+    # An Arabic-script word that is several Latin tokens run together (بشارالاسد is
+    # Bashar al-Assad, ناصرملکی Nasser Maleki), either side the query.
+    "بشارالاسد",
+    "Bashar",
+    "ناصرملکی",
+    "Nasser",
+    "Maleki",
+    "ياسرعزيزعباس",
+    "Yasr",
+    "Aziz",
+    "Abas",
 ]
 #: Raise with SANCTIONMATCH_CANDIDATE_EXAMPLES for a long run (make fuzz).
 CANDIDATE_EXAMPLES = int(os.environ.get("SANCTIONMATCH_CANDIDATE_EXAMPLES", "300"))
@@ -198,3 +209,31 @@ def test_results_are_the_same_run_to_run(listed: list[Entity], query: str) -> No
     first = Screener.from_entities(listed).screen(query, threshold=0.75)
     second = Screener.from_entities(list(reversed(listed))).screen(query, threshold=0.75)
     assert first.model_dump_json() == second.model_dump_json()
+
+
+RUN_TOGETHER = [
+    ("Bashar al-Assad", "بشارالاسد"),
+    ("Nasser MALEKI", "ناصرملکی"),
+    ("Yasr Aziz ABAS", "ياسرعزيزعباس"),
+    ("Adil Anwar al-Olabi", "عادلأنورالعلبي"),
+]
+
+
+def test_words_run_together_are_found_from_either_side() -> None:
+    """An Arabic-script word that runs several Latin tokens together is a candidate whichever
+    side is listed, with the score the scorer gives (the explicit cases random drawing may
+    miss)."""
+    for latin, arabic in RUN_TOGETHER:
+        for listed, query in ((latin, arabic), (arabic, latin)):
+            entity = Entity.model_validate(
+                {
+                    "id": "eu:1",
+                    "schema": "Person",
+                    "names": [{"full": listed}],
+                    "listings": [{"source": "eu"}],
+                }
+            )
+            index = Screener.from_entities([entity]).index
+            fast = index.search(normalize_name(query), threshold=0.8, retrieval="candidates")
+            slow = index.search(normalize_name(query), threshold=0.8, retrieval="exhaustive")
+            assert [h.score for h in fast] == [h.score for h in slow] == [0.9], (listed, query)

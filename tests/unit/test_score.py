@@ -8,6 +8,7 @@ from sanctionmatch import compare_names
 from sanctionmatch.errors import EmptyNameError
 from sanctionmatch.score import (
     CONSONANT_SIMILARITY,
+    RUN_TOGETHER_RULE,
     SHORT_CONSONANT_SIMILARITY,
     TWO_EDIT_PENALTY,
     TWO_EDIT_RULE,
@@ -310,3 +311,35 @@ def test_a_short_arabic_word_is_firm_only_against_a_spelling_the_lists_give_it()
     assert abdul.score == CONSONANT_SIMILARITY
     assert abdul.explanation.rules == ("known-spelling",)
     assert ubaidi.score == SHORT_CONSONANT_SIMILARITY
+
+
+# Arabic-script words that run several Latin tokens together, as the EU list writes them
+# (the space lost after a letter that does not join the next, or before the article).
+RUN_TOGETHER = [
+    ("Bashar AL-ASSAD", "بشارالاسد", ("bashar", "al", "assad")),
+    ("Nasser MALEKI", "ناصرملکی", ("nasser", "maleki")),
+    ("Yasr Aziz ABAS", "ياسرعزيزعباس", ("yasr", "aziz", "abas")),
+    ("Adil Anwar al-Olabi", "عادلأنورالعلبي", ("adil", "anwar", "al", "olabi")),
+]
+
+
+@pytest.mark.parametrize(("latin", "arabic", "run"), RUN_TOGETHER)
+def test_an_arabic_word_running_latin_tokens_together_matches(
+    latin: str, arabic: str, run: tuple[str, ...]
+) -> None:
+    for left, right in ((latin, arabic), (arabic, latin)):
+        result = compare_names(left, right)
+        assert result.score == CONSONANT_SIMILARITY
+        (pair,) = result.explanation.alignments
+        assert pair.rule == RUN_TOGETHER_RULE
+        latin_side = pair.query_token if left == latin else pair.candidate_token
+        assert tuple(latin_side.split()) == run  # in the order the word writes them
+        assert result.explanation.unmatched == ()
+
+
+def test_a_run_leaves_the_words_own_pairs_first() -> None:
+    # عبدالسلام pairs with Abdul Salam written as one, not with Abdul, Ali and Salam run
+    # together (Ali's l would stand for the article), so علی still pairs with Ali
+    result = compare_names("ABDUL SALAM HANAFI ALI MARDAN", "عبدالسلام حنفی علی مردان")
+    assert RUN_TOGETHER_RULE not in result.explanation.rules
+    assert result.score >= DEFAULT_THRESHOLD
