@@ -40,11 +40,11 @@ NAMES_PER_GROUP = 10
 TARGET_RECALL = 0.98
 # The classes below the recall target on the real lists, and those some of whose examples
 # here score below the threshold, with the recall at the default threshold that
-# benchmarks/quality/run.py measured on the real lists (docs/quality.md, commit c03e424
-# of 2026-12-04). Update from benchmarks/results/quality.json as the scorer improves.
+# benchmarks/quality/run.py measured on the real lists (docs/quality.md, commit 3e107a0
+# of 2026-12-06). Update from benchmarks/results/quality.json as the scorer improves.
 BELOW_TARGET: dict[str, float] = {
     "noise-typo-2": 0.899,
-    "translit-arabic-script": 0.907,
+    "translit-arabic-script": 0.932,
     # meets the target on the lists; the fixture's Latvian 'pulkvedis Mutebutsi' has the
     # rank where the English name has the given name Jules
     "translit-eu-languages": 0.983,
