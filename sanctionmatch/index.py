@@ -33,7 +33,7 @@ from .errors import InvalidInputError
 from .fuzzy import TWO_EDIT_LENGTHS, FuzzyVocabulary
 from .models import Entity, NameKind
 from .normalize import NameForm, NameToken, TokenRole, normalize_name
-from .normalize.names import MAX_RUN_TOKENS, MIN_CONSONANTS, MIN_RUN_KEY
+from .normalize.names import MAX_RUN_TOKENS, MIN_CONSONANTS, MIN_RUN_KEY, keys_end_to_end
 from .score import (
     COMPOUND_PART_COST,
     EXTRA_NAME_COST,
@@ -440,8 +440,8 @@ class NameIndex:
                 if k in run:
                     continue
                 for part in token.consonant_keys:
-                    joined = key + (part[1:] if key and part[:1] == key[-1:] else part)
-                    if joined in prefixes:
+                    joined = keys_end_to_end(key, part)
+                    if joined is not None and joined in prefixes:
                         extend(joined, (*run, k))
 
         extend("", ())

@@ -363,14 +363,17 @@ def _run_pairs(left: NameForm, right: NameForm) -> list[Pair]:
     found = []
     for arabic_on_left in (True, False):
         form, other = (left, right) if arabic_on_left else (right, left)
+        arabic = [
+            (i, t) for i, t in enumerate(form.tokens) if t.role.is_distinctive and t.is_arabic
+        ]
+        if not arabic:
+            continue
         latin = [
             (k, t) for k, t in enumerate(other.tokens) if t.role.is_joinable and not t.is_arabic
         ]
         if len(latin) < 2:
             continue
-        for i, token in enumerate(form.tokens):
-            if not (token.is_arabic and token.role.is_distinctive):
-                continue
+        for i, token in arabic:
             runs = [
                 (run, key)
                 for key in sorted(token.consonant_keys)

@@ -40,6 +40,7 @@ __all__ = [
     "NameToken",
     "TokenRole",
     "is_title",
+    "keys_end_to_end",
     "load_patronymic_suffixes",
     "normalize_name",
     "person_reading",
@@ -1035,15 +1036,19 @@ def runs_spelling(key: str, tokens: Sequence[tuple[int, NameToken]]) -> list[tup
     in any order, whose consonant keys written end to end make ``key``, the key of one
     Arabic-script word: the other name's words run together without their spaces, as
     Arabic script hides a lost space after a letter that does not join the next (ناصر|ملکی).
-    A letter doubled across a join is written once, as consonant keys write it. Each run
-    holds at least one name or patronymic, and particles only between other tokens' keys
-    (the article of al-Assad)."""
+    Keys are written end to end by :func:`keys_end_to_end`. Each run holds at least one
+    name or patronymic.
+
+    >>> tokens = list(enumerate(normalize_name("Nasser MALEKI").tokens))
+    >>> [[tokens[k][1].text for k in run] for run in runs_spelling("nsrmlk", tokens)]
+    [['nasser', 'maleki']]
+    """
     if len(key) < MIN_RUN_KEY:
         return []
     found: list[tuple[int, ...]] = []
 
-    def extend(rest: str, run: tuple[int, ...], last: str) -> None:
-        if not rest:
+    def extend(written: str, run: tuple[int, ...]) -> None:
+        if written == key:
             if len(run) >= 2 and any(tokens[k][1].role.is_distinctive for k in run):
                 found.append(tuple(tokens[k][0] for k in run))
             return
@@ -1053,13 +1058,19 @@ def runs_spelling(key: str, tokens: Sequence[tuple[int, NameToken]]) -> list[tup
             if k in run:
                 continue
             for part in sorted(token.consonant_keys):
-                if rest.startswith(part):
-                    extend(rest[len(part) :], (*run, k), part[-1])
-                elif last and part[0] == last and len(part) > 1 and rest.startswith(part[1:]):
-                    extend(rest[len(part) - 1 :], (*run, k), part[-1])
+                longer = keys_end_to_end(written, part)
+                if longer is not None and key.startswith(longer):
+                    extend(longer, (*run, k))
 
-    extend(key, (), "")
+    extend("", ())
     return found
+
+
+def keys_end_to_end(first: str, second: str) -> str | None:
+    """Two consonant keys written as one word's: a letter doubled across the join is written
+    once, as consonant keys write doubled letters; ``None`` when ``second`` adds no letter."""
+    joined = _DOUBLED.sub(r"\1", first + second)
+    return None if joined == first else joined
 
 
 def run_token(parts: Sequence[NameToken], key: str) -> NameToken:
