@@ -44,6 +44,7 @@ from unidecode import unidecode
 
 from .models import Entity
 from .normalize.translit import load_systems
+from .normalize.unicode import fold_name_homoglyphs
 
 __all__ = [
     "FAMILIES",
@@ -343,8 +344,10 @@ def _romanizer(system_name: str) -> Transform:
         if cyrillic_language(name) != language:
             return None
         system = load_systems()[system_name]
-        # stress marks (Серге́й, as the EU list writes some names) are not romanised
-        out = name = _strip_stress(name)
+        # stress marks (Серге́й, as the EU list writes some names) are not romanised, and a
+        # Latin look-alike inside a Cyrillic word (the EU list's CАТ) is read as the Cyrillic
+        # letter it imitates, as a romaniser reading the name would
+        out = name = fold_name_homoglyphs(_strip_stress(name))
         for m in reversed(_letter_spans(name)):
             word = m.group()
             if script_of_text(word) != "CYRILLIC":

@@ -27,7 +27,7 @@ from .names import (
 )
 from .skeleton import skeleton
 from .translit import ascii_fold, romanize, romanize_variants
-from .unicode import Script, clean_text, fold_homoglyphs, script_of
+from .unicode import Script, clean_text, fold_homoglyphs, fold_name_homoglyphs, script_of
 
 __all__ = [
     "NameForm",
@@ -37,6 +37,7 @@ __all__ = [
     "ascii_fold",
     "clean_text",
     "fold_homoglyphs",
+    "fold_name_homoglyphs",
     "is_title",
     "load_patronymic_suffixes",
     "normalize_name",

@@ -13,7 +13,9 @@ Unicode Technical Standard #39 (confusables), from which ``data/homoglyphs.json`
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
+from collections.abc import Iterable
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -21,7 +23,9 @@ from importlib import resources
 __all__ = [
     "Script",
     "clean_text",
+    "context_script",
     "fold_homoglyphs",
+    "fold_name_homoglyphs",
     "script_of",
     "strip_marks",
 ]
@@ -137,30 +141,78 @@ def strip_marks(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(kept))
 
 
-def fold_homoglyphs(word: str) -> str:
-    """Rewrite look-alike letters of a word into the script most of its letters are in.
-
-    ``Tokarеv`` with a Cyrillic ``е`` becomes all-Latin ``Tokarev``; ``Путин`` with a Latin
-    ``y`` becomes all-Cyrillic. A word with no majority, or wholly in one script, is unchanged.
-
-    >>> fold_homoglyphs("Tok\\u0430rev")
-    'Tokarev'
-    """
-    latin = cyrillic = other_letters = 0
+def _letter_counts(word: str) -> tuple[int, int]:
+    """Letters of ``word`` in Latin script, and in Cyrillic or Greek (folded as one group)."""
+    latin = cyrillic = 0
     for char in word:
         script = script_of(char)
         if script is Script.LATIN:
             latin += 1
         elif script is Script.CYRILLIC or script is Script.GREEK:
             cyrillic += 1
-        elif char.isalpha():
-            other_letters += 1
+    return latin, cyrillic
+
+
+def _is_greek(char: str) -> bool:
+    return script_of(char) is Script.GREEK
+
+
+def context_script(words: Iterable[str]) -> Script | None:
+    """The script most letters of a name are in (Latin, or Cyrillic for Cyrillic and Greek),
+    or ``None`` on a tie: what a look-alike in a mixed word most likely imitates.
+
+    >>> context_script(["I\\u043da", "Леанiдаўна", "ПАЎЛОЎСKАЯ"])
+    <Script.CYRILLIC: 'Cyrl'>
+    """
+    latin = cyrillic = 0
+    for word in words:
+        ours, theirs = _letter_counts(word)
+        latin += ours
+        cyrillic += theirs
+    if latin == cyrillic:
+        return None
+    return Script.LATIN if latin > cyrillic else Script.CYRILLIC
+
+
+def fold_homoglyphs(word: str, context: Script | None = None) -> str:
+    """Rewrite look-alike letters of a word into the script they imitate.
+
+    A word that mixes Latin with Cyrillic or Greek letters is rewritten into the script in
+    which all its letters have a look-alike: ``Tokarеv`` with a Cyrillic ``е`` becomes
+    all-Latin ``Tokarev``; ``ВAΖ`` becomes ``BAZ`` (no Cyrillic letter looks like ``Ζ``).
+    Where it can be written wholly in both, it takes the script of the rest of the name
+    (``context``, see :func:`context_script`; ``Iнa`` in a Belarusian name is ``Іна``), and
+    without one, the script most of its letters are in. Where it can be written wholly in
+    neither, its minority letters that have look-alikes are rewritten. Single-script words are
+    unchanged. Case matters: ``Н`` imitates ``H``, ``н`` nothing Latin, so fold before case
+    folding and again after.
+
+    >>> fold_homoglyphs("Tok\\u0430rev")
+    'Tokarev'
+    >>> fold_homoglyphs("I\\u043da", Script.CYRILLIC)
+    'Іна'
+    """
+    latin, cyrillic = _letter_counts(word)
     if not latin or not cyrillic:
         return word
     to_latin, to_cyrillic = _load_homoglyphs()
-    if latin >= cyrillic:
-        return "".join(to_latin.get(c, c) if script_of(c) is not Script.LATIN else c for c in word)
-    return "".join(to_cyrillic.get(c, c) if script_of(c) is Script.LATIN else c for c in word)
+    as_latin = "".join(c if script_of(c) is Script.LATIN else to_latin.get(c, c) for c in word)
+    as_cyrillic = "".join(
+        to_cyrillic.get(c, c) if script_of(c) is Script.LATIN else c for c in word
+    )
+    whole = []
+    if not _letter_counts(as_latin)[1]:
+        whole.append(Script.LATIN)
+    # the table rewrites Latin into Cyrillic only: a Greek word is never whole that way
+    if not _letter_counts(as_cyrillic)[0] and not any(_is_greek(c) for c in word):
+        whole.append(Script.CYRILLIC)
+    if context in whole:
+        target = context
+    elif len(whole) == 1:
+        target = whole[0]
+    else:
+        target = Script.LATIN if latin >= cyrillic else Script.CYRILLIC
+    return as_latin if target is Script.LATIN else as_cyrillic
 
 
 def clean_text(text: str) -> str:
@@ -190,7 +242,9 @@ _ASCII_CLEAN = str.maketrans({**{chr(c): " " for c in (*range(32), 127)}, "`": "
 
 
 def _clean_once(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text.translate(_APOSTROPHES))
+    # Before NFKC and case folding, which turn some look-alikes into letters that look like
+    # nothing Latin (NFKC makes the lunate sigma Ϲ a Σ; case folding makes Н an н).
+    text = unicodedata.normalize("NFKC", fold_name_homoglyphs(text.translate(_APOSTROPHES)))
     chars: list[str] = []
     for char in text:
         if _is_dropped(char):
@@ -201,5 +255,26 @@ def _clean_once(text: str) -> str:
             chars.append(char)
     text = unicodedata.normalize("NFKC", strip_marks("".join(chars)).casefold())
     text = text.translate(_LATIN_FOLDS)
-    words = [fold_homoglyphs(word) for word in text.split()]
-    return " ".join(words)
+    return _fold_words(text)
+
+
+def _fold_words(text: str) -> str:
+    words = text.split()
+    context = context_script(words)
+    return " ".join(fold_homoglyphs(word, context) for word in words)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def fold_name_homoglyphs(text: str) -> str:
+    """:func:`fold_homoglyphs` on every word of a name, in the context of the whole name,
+    spaces and case kept: the name as a reader sees it.
+
+    >>> fold_name_homoglyphs("Артыш Михайлович C\\u0410\\u0422")  # the EU list's Latin C
+    'Артыш Михайлович САТ'
+    """
+    if text.isascii():
+        return text
+    context = context_script(_WORD.findall(text))
+    return _WORD.sub(lambda word: fold_homoglyphs(word.group(), context), text)
