@@ -628,12 +628,15 @@ def _latin_rewritten_keys(spelling: str, rewritten: str) -> set[str]:
 
 
 #: Latin digraphs whose h is part of one consonant, never a final h to leave out (Sheikh).
-_H_DIGRAPHS = frozenset({"kh", "gh", "sh", "th", "dh", "ph", "ch"})
+_H_DIGRAPHS = frozenset({"kh", "gh", "sh", "th", "dh", "zh", "ph", "ch"})
 #: The letters of a final h that a Latin spelling may leave out (ه, and ھ as Urdu writes it).
 _ARABIC_FINAL_H = frozenset("هھ")
 
 
 _ABD_AND_ARTICLE = "عبدال"
+#: The article inside a word (after two letters or more) before a sun letter, to which Arabic
+#: assimilates its l (ad-Din, ar-Rahman; ALA-LC romanisation notes).
+_INNER_ARTICLE = re.compile("ال(?=[تثدذرزسشصضطظلن])")
 
 
 def _arabic_consonant_keys(text: str) -> set[str]:
@@ -648,6 +651,10 @@ def _arabic_consonant_keys(text: str) -> set[str]:
         # Abd with the article as one word is also keyed without it, as the Latin Abd and
         # name written apart are (عبدالكريم, Abd al-Karim: the article is paired apart)
         words.append(("عبد" + bare[len(_ABD_AND_ARTICLE) :], 0))
+    for inner in _INNER_ARTICLE.finditer(bare, 2):
+        # an article inside a word before a sun letter, whose l Latin spellings assimilate
+        # (عزالدين Ezzedine, نورالدین Nooruddin): also keyed without that l
+        words.append((bare[: inner.start()] + bare[inner.start() + 2 :], 0))
     if len(bare) > 2 and letters.get(bare[0]) == ("",) and _is_semivowel(bare[1]):
         # و or ي after an opening alef, hamza or ain is also the consonant of Ayman (أيمن),
         # Ayyub (أيوب) or Awad (عوض)

@@ -98,12 +98,21 @@ def _load_homoglyphs() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _is_dropped(char: str) -> bool:
-    """Invisible characters that carry no letter: format (Cf) and other non-printing code points."""
+    """Characters that carry no letter: format (Cf) and other non-printing code points, and the
+    Arabic tatweel, which only stretches the line between two letters (محـمد)."""
     category = unicodedata.category(char)
-    return category in ("Cf", "Cs", "Co", "Cn") or char in "\u034f\u115f\u1160\u3164\uffa0"
+    return category in ("Cf", "Cs", "Co", "Cn") or char in "\u034f\u115f\u1160\u3164\uffa0\u0640"
 
 
 _MARK_KEEPING_SCRIPTS = frozenset({Script.ARABIC, Script.HANGUL, Script.HAN})
+#: Arabic-script marks that writers may leave out without changing a name: the short vowels,
+#: tanwin, shadda and sukun (U+064B-U+0652), the dagger alef (U+0670) and Quranic annotation
+#: marks; vocalised text (مُحَمَّد) is the unvocalised name (محمد). The hamza and madda marks
+#: stay, since they compose with alef into letters of their own (أ, آ).
+_ARABIC_OPTIONAL_MARKS = frozenset(
+    chr(point)
+    for point in (*range(0x0610, 0x061B), *range(0x064B, 0x0653), 0x0670, *range(0x06D6, 0x06EE))
+)
 #: The marks that make Cyrillic letters of their own (й, ў: breve; ё, ї: diaeresis); the
 #: stress accents that lists print on Cyrillic names (Серге́й) are dropped like Latin accents.
 _CYRILLIC_LETTER_MARKS = frozenset("\u0306\u0308")
@@ -131,6 +140,8 @@ def strip_marks(text: str) -> str:
     base_script = Script.OTHER
     for char in decomposed:
         if unicodedata.combining(char):
+            if char in _ARABIC_OPTIONAL_MARKS:
+                continue
             if base_script in _MARK_KEEPING_SCRIPTS or (
                 base_script is Script.CYRILLIC and char in _CYRILLIC_LETTER_MARKS
             ):

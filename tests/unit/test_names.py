@@ -191,6 +191,15 @@ def test_abdullah_and_short_stems_get_no_abd_key() -> None:
         ("أيوب", "ayyub", "yb"),
         ("عوض", "awad", "wd"),  # و after an opening ain
         ("لونيسي", "lounici", "lns"),  # French c before i or e is s
+        ("بیژن", "bijan", "bjn"),  # Persian ژ as j (Bijan, Nejad) as well as zh
+        ("ژاله", "zhaleh", "zl"),  # ... and Latin zh as ژ
+        ("ځدران", "zadran", "zdrn"),  # Pashto ځ
+        ("كاظم", "kathim", "ktm"),  # ظ as th (Iraqi Kathim, Kadhim)
+        ("كل", "gul", "gl"),  # گ typed as ك on an Arabic keyboard (Gul Agha)
+        ("عزالدين", "ezzedine", "zdn"),  # the article inside a word, its l assimilated
+        ("نورالدین", "nooruddin", "nrdn"),
+        ("مُحَمَّد", "muhammad", "mhmd"),  # vowel marks and shadda are optional
+        ("محـمد", "muhammad", "mhmd"),  # so is the tatweel that stretches a line
     ],
 )
 def test_arabic_script_and_latin_share_consonant_keys(arabic: str, latin: str, key: str) -> None:

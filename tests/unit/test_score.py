@@ -237,6 +237,13 @@ RULE_EXAMPLES = [
     # consonants a join absorbs (Ayyub + Bashir as bsr) leaves the other part free to align
     ("Abu Ayham", "أبو أيهم", "consonants"),
     ("AYYUB BASHIR", "ایوب بشیر", "consonants"),
+    # Persian ژ as j, Pashto ځ, ظ as th, the assimilated article inside a word, a vocalised
+    # word (EU list entries)
+    ("Bijan NOBAVEH VATAN", "بیژن نوباوه وطن", "consonants"),
+    ("MUHAMMAD OMAR ZADRAN", "محمد عمر ځدران", "consonants"),
+    ("Rashid Taan Kathim", "رشيد طعان كاظم", "consonants"),
+    ("Ezzedine ISMAEL", "عزالدين اسماعيل", "consonants"),
+    ("GUL AGHA ISHAKZAI", "كُل آغا اسحاقزی", "consonants"),
     # a short Arabic word against a spelling the lists give it (UN Taliban entries)
     ("Abdul Manan Agha", "عبد المنان آغا", "known-spelling"),
     ("ABD-AL-TAWWAB MULLAH HUWAYSH", "عبد التواب ملا حويش", "known-spelling"),
