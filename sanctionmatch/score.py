@@ -49,6 +49,7 @@ from .normalize.names import (
     article_consonant_key,
     consonant_keys_of,
     is_arabic_script,
+    is_honorific_name,
     is_known_spelling,
     is_latin_article,
     legal_typo_words,
@@ -496,6 +497,10 @@ MIN_MISSPELT_TITLE_LENGTH = 5
 #: letters, two in a longer one, in tokens of four letters or more: the lengths at which the
 #: normaliser reads a legal form through typos (``names.LEGAL_TWO_TYPOS_MIN_WORD``).
 MISSPELT_LEGAL_FORM_COST = 0.1
+#: What an honorific that is also a name (Sayyid, سید) costs when only one name has it and
+#: the other has no name of its own left unpaired: the lists write it before some people's
+#: names and leave it out of others' (سید علی زارع نوری / Ali Zare NOURI), as a title.
+HONORIFIC_NAME_COST = 0.1
 
 
 class Unpaired(NamedTuple):
@@ -671,9 +676,18 @@ def _unpaired(
         [u.token for u in sides[0] if u.cost < 0], [u.token for u in sides[1] if u.cost < 0]
     )
     unpaired_left, unpaired_right = (
-        [u if u.cost >= 0 else u._replace(cost=costs[u.token.role]) for u in side] for side in sides
+        [u if u.cost >= 0 else _omission_or_conflict(u, costs) for u in side] for side in sides
     )
     return unpaired_left, unpaired_right
+
+
+def _omission_or_conflict(unpaired: Unpaired, costs: dict[TokenRole, float]) -> Unpaired:
+    """An unpaired token at the cost of its role (see :func:`_unpaired_costs`), or, for an
+    honorific name that only one side has, :data:`HONORIFIC_NAME_COST`."""
+    cost = costs[unpaired.token.role]
+    if cost == EXTRA_NAME_COST and is_honorific_name(unpaired.token):
+        return Unpaired(unpaired.token, HONORIFIC_NAME_COST, "omitted-honorific-name")
+    return unpaired._replace(cost=cost)
 
 
 def align_names(left: NameForm, right: NameForm, *, joins: bool = True) -> Alignment:
@@ -700,14 +714,58 @@ def align_names(left: NameForm, right: NameForm, *, joins: bool = True) -> Align
             tuple(sorted((_tie_key(p.left_token), _tie_key(p.right_token)))),
         )
     )
+    pairs = _greedy(candidates)
+    best = _scored(left, right, pairs)
+    for forced in _tied_joins(candidates, pairs)[:MAX_TIED_JOINS]:
+        alignment = _scored(left, right, _greedy(candidates, forced))
+        if alignment.score > best.score:
+            best = alignment
+    return best
+
+
+#: How many joined pairs that tie with a single pair the greedy pairing took instead
+#: (:func:`_tied_joins`) are each tried first, at most.
+MAX_TIED_JOINS = 3
+
+
+def _greedy(candidates: Sequence[Pair], first: Pair | None = None) -> list[Pair]:
+    """Pairs taken best first (``first`` before all), each if none of its tokens is taken."""
     used_left: set[int] = set()
     used_right: set[int] = set()
     pairs: list[Pair] = []
-    for pair in candidates:
+    for pair in candidates if first is None else (first, *candidates):
         if used_left.isdisjoint(pair.left) and used_right.isdisjoint(pair.right):
             used_left.update(pair.left)
             used_right.update(pair.right)
             pairs.append(pair)
+    return pairs
+
+
+def _tied_joins(candidates: Sequence[Pair], taken: Sequence[Pair]) -> list[Pair]:
+    """The pairs of several tokens (a join or a run) the greedy pairing left out for a pair
+    of single tokens as similar and heavy that holds one of them: عبدالولی with Abdul alone
+    (consonants bdl, 0.9) instead of with Abdul Wali (bdlwl, 0.9), which leaves Wali unpaired.
+    A tie says nothing of which is right, so the alignment tries each both ways."""
+    joins = [pair for pair in candidates if len(pair.left) + len(pair.right) > 2]
+    if not joins:
+        return []
+    chosen = {id(pair) for pair in taken}
+    singles = [pair for pair in taken if len(pair.left) + len(pair.right) == 2]
+    return [
+        pair
+        for pair in joins
+        if id(pair) not in chosen
+        and any(
+            other.similarity == pair.similarity
+            and other.weight == pair.weight
+            and (other.left[0] in pair.left or other.right[0] in pair.right)
+            for other in singles
+        )
+    ]
+
+
+def _scored(left: NameForm, right: NameForm, pairs: Sequence[Pair]) -> Alignment:
+    """The alignment of ``pairs``, with the tokens they leave unpaired at their costs."""
     unpaired_left, unpaired_right = _unpaired(left, right, pairs)
     weights = [pair.weight for pair in pairs]
     weights += [u.cost for u in (*unpaired_left, *unpaired_right)]

@@ -425,6 +425,23 @@ def _name_parts() -> tuple[frozenset[str], tuple[str, ...], tuple[tuple[str, str
 
 
 @cache
+def _honorific_names() -> frozenset[str]:
+    return frozenset(_read_table("name_parts.json")["honorific_names"])
+
+
+def is_honorific_name(token: NameToken) -> bool:
+    """Whether a name token is an honorific that is also a name (Sayyid, سید: see
+    ``honorific_names`` in ``data/name_parts.json``), which one name may carry and another
+    leave out.
+
+    >>> from sanctionmatch.normalize import normalize_name
+    >>> [is_honorific_name(t) for t in normalize_name("Seyed Ali").tokens]
+    [False, True]
+    """
+    return token.role is TokenRole.NAME and token.text in _honorific_names()
+
+
+@cache
 def _given_names_by_skeleton() -> dict[str, str]:
     """The East Slavic given names of the equivalents table by skeleton, each to the first
     name of its group (Volodymyr, Vladimir and Uladzimir to one)."""
@@ -637,6 +654,7 @@ _ABD_AND_ARTICLE = "عبدال"
 #: The article inside a word (after two letters or more) before a sun letter, to which Arabic
 #: assimilates its l (ad-Din, ar-Rahman; ALA-LC romanisation notes).
 _INNER_ARTICLE = re.compile("ال(?=[تثدذرزسشصضطظلن])")
+_INNER_ARTICLE_SEMIVOWEL = re.compile("ال(?=[ويی])")
 
 
 def _arabic_consonant_keys(text: str) -> set[str]:
@@ -655,6 +673,10 @@ def _arabic_consonant_keys(text: str) -> set[str]:
         # an article inside a word before a sun letter, whose l Latin spellings assimilate
         # (عزالدين Ezzedine, نورالدین Nooruddin): also keyed without that l
         words.append((bare[: inner.start()] + bare[inner.start() + 2 :], 0))
+    for inner in _INNER_ARTICLE_SEMIVOWEL.finditer(bare, 2):
+        # و or ي right after an article inside a word opens the next name, as after an
+        # opening article (أبواليزيد, Abu al-Yazid)
+        words.append((bare, inner.end()))
     if len(bare) > 2 and letters.get(bare[0]) == ("",) and _is_semivowel(bare[1]):
         # و or ي after an opening alef, hamza or ain is also the consonant of Ayman (أيمن),
         # Ayyub (أيوب) or Awad (عوض)

@@ -268,3 +268,10 @@ def test_a_digraph_final_h_stays_a_consonant() -> None:
     """Yazdikhah ends in خواه: kh is a consonant, so the Latin word is not یزدی alone."""
     keys = normalize_name("YAZDIKHAH").tokens[0].consonant_keys
     assert "yzdh" in keys and "yzd" not in keys
+
+
+def test_a_semivowel_opening_a_name_after_an_inner_article_is_a_consonant() -> None:
+    # أبواليزيد runs Abou, el and Yazid together: its ي is Yazid's y, not a long vowel, as
+    # the key Abou + el + Yazid written end to end has it
+    (token,) = normalize_name("أبواليزيد").tokens
+    assert "blyzd" in token.consonant_keys

@@ -244,6 +244,17 @@ RULE_EXAMPLES = [
     ("Rashid Taan Kathim", "رشيد طعان كاظم", "consonants"),
     ("Ezzedine ISMAEL", "عزالدين اسماعيل", "consonants"),
     ("GUL AGHA ISHAKZAI", "كُل آغا اسحاقزی", "consonants"),
+    # the honorific Sayyid that one name carries and the other leaves out; a join that ties
+    # with one of its words alone (the aligner tries both); ي opening a name after an
+    # article inside a run-together word (EU list entries)
+    ("Ali Zare NOURI", "سید علی زارع نوری", "omitted-honorific-name"),
+    ("Sayed Mohammed Baqir MOUSAVI", "محمدباقر موسوی", "omitted-honorific-name"),
+    ("ABDUL WALI SEDDIQI", "عبدالولی صدیقی", "joined-consonants"),
+    (
+        "RADI ABD EL SAMIE ABOU EL YAZID EL AYASHI",
+        "راضي عبد السميع أبواليزيد العياشي",
+        "run-together",
+    ),
     # a short Arabic word against a spelling the lists give it (UN Taliban entries)
     ("Abdul Manan Agha", "عبد المنان آغا", "known-spelling"),
     ("ABD-AL-TAWWAB MULLAH HUWAYSH", "عبد التواب ملا حويش", "known-spelling"),
@@ -350,3 +361,24 @@ def test_a_run_leaves_the_words_own_pairs_first() -> None:
     result = compare_names("ABDUL SALAM HANAFI ALI MARDAN", "عبدالسلام حنفی علی مردان")
     assert RUN_TOGETHER_RULE not in result.explanation.rules
     assert result.score >= DEFAULT_THRESHOLD
+
+
+def test_an_honorific_name_is_cheap_only_where_the_other_name_omits_it() -> None:
+    omitted = compare_names("Sayed HASHEMI", "HASHEMI")
+    assert "omitted-honorific-name" in omitted.explanation.rules
+    # against another given name it is a name like any other: two different people
+    conflict = compare_names("Sayed Ali HASHEMI", "Reza HASHEMI")
+    assert "omitted-honorific-name" not in conflict.explanation.rules
+    assert conflict.score < DEFAULT_THRESHOLD
+
+
+def test_a_join_that_ties_with_one_of_its_words_alone_is_tried_both_ways() -> None:
+    # عبدالولی aligns at 0.9 with Abdul alone (bdl) and with Abdul Wali (bdlwl); the greedy
+    # pairing takes the single pair first and leaves Wali unpaired, the join pairs all
+    for left, right in (
+        ("ABDUL WALI SEDDIQI", "عبدالولی صدیقی"),
+        ("عبدالولی صدیقی", "ABDUL WALI SEDDIQI"),
+    ):
+        result = compare_names(left, right)
+        assert result.score == pytest.approx(0.9)
+        assert not result.explanation.unmatched
