@@ -18,6 +18,12 @@ at most 1 % of the hard negatives score at or above it (computed on this run's h
 negatives, so it is the best case for the baseline), and a *conventional* one (0.90 for
 Jaro-Winkler, 0.85 for the two ratios). Our own calibrated threshold is reported too.
 
+Reviewed labels. ``reviews.json`` gives, for cases of some classes, a developer's verdict on
+whether the two names are the same whole name (``same-name``), or one is a part or another name
+of the person (``partial-name``), or the list's text is damaged (``list-disagrees``). Beside the
+main tables, which the labels do not change, each reviewed class gets its recall over the cases
+not reviewed as another name, with the misses no review covers.
+
 Writes ``benchmarks/results/quality.json`` and, beside it, the per-case scores
 (``quality_scores.jsonl``, named after the JSON file); ``--markdown`` prints the tables of
 docs/quality.md from that JSON without scoring again.
@@ -60,6 +66,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 CASES = HERE / "cases.jsonl"
 RESULTS = ROOT / "benchmarks" / "results" / "quality.json"
+REVIEWS = HERE / "reviews.json"
+#: Verdicts of reviews.json, and those that take a case out of its class's reviewed recall.
+VERDICTS = ("same-name", "partial-name", "list-disagrees")
+NOT_THE_SAME_NAME = frozenset({"partial-name", "list-disagrees"})
 
 TARGET_RECALL = 0.98
 TARGET_FPR_HARD = 0.01
@@ -335,6 +345,78 @@ def evaluate(
     }
 
 
+Reviews = dict[str, dict[tuple[str, str], str]]
+
+
+def load_reviews(path: Path) -> Reviews:
+    """The reviewed labels of ``reviews.json``: per class, the verdict on each (list_name,
+    query) pair. An entry without its fields, with an unknown verdict or given twice with two
+    verdicts is an error naming the entry."""
+    if not path.is_file():
+        return {}
+    document = json.loads(path.read_text(encoding="utf-8"))
+    reviews: Reviews = {}
+    for block in document.get("reviews", []):
+        klass = block["class"]
+        verdicts = reviews.setdefault(klass, {})
+        for number, entry in enumerate(block["cases"], 1):
+            where = f"{path.name}: class {klass}, case {number}"
+            try:
+                key, verdict = (entry["list_name"], entry["query"]), entry["verdict"]
+            except KeyError as missing:
+                raise ValueError(f"{where} has no {missing}") from None
+            if verdict not in VERDICTS:
+                raise ValueError(f"{where}: verdict {verdict!r} is not one of {VERDICTS}")
+            if verdicts.get(key, verdict) != verdict:
+                raise ValueError(f"{where}: {key} is reviewed twice with two verdicts")
+            verdicts[key] = verdict
+    return reviews
+
+
+def reviewed_recall(
+    cases: Sequence[dict[str, Any]], scores: dict[str, list[float]], reviews: Reviews
+) -> list[dict[str, Any]]:
+    """Per reviewed class, our recall at the default threshold over the cases not reviewed as
+    another name than the list's (see ``reviews.json``), beside the recall over them all, with
+    the misses no review covers (a review is only as complete as that count says) and the
+    reviewed pairs no case has (stale entries, after the cases changed)."""
+    out = []
+    for klass, verdicts in sorted(reviews.items()):
+        members = [i for i, case in enumerate(cases) if case["class"] == klass]
+        if not members:
+            continue
+        seen: set[tuple[str, str]] = set()
+        excluded: dict[str, int] = defaultdict(int)
+        kept: list[float] = []
+        unreviewed_misses = 0
+        for i in members:
+            key = (cases[i]["list_name"], cases[i]["query"])
+            verdict = verdicts.get(key)
+            seen.add(key)
+            score = scores[OURS][i]
+            if verdict in NOT_THE_SAME_NAME:
+                excluded[verdict] += 1
+                continue
+            kept.append(score)
+            if verdict is None and score < DEFAULT_THRESHOLD:
+                unreviewed_misses += 1
+        all_scores = [scores[OURS][i] for i in members]
+        out.append(
+            {
+                "class": klass,
+                "n": len(members),
+                "recall": rate(all_scores, DEFAULT_THRESHOLD),
+                "excluded": dict(sorted(excluded.items())),
+                "n_same_name": len(kept),
+                "recall_same_name": rate(kept, DEFAULT_THRESHOLD),
+                "misses_same_name": sum(score < DEFAULT_THRESHOLD for score in kept),
+                "unreviewed_misses": unreviewed_misses,
+                "stale_reviews": len(set(verdicts) - seen),
+            }
+        )
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 # Reports
 # --------------------------------------------------------------------------------------------
@@ -372,6 +454,14 @@ def print_text(result: dict[str, Any]) -> None:
         line += "  " + " ".join(f"{_f(row['auc'][s]):>9}" for s in SCORERS) + flag
         print(line)
     print(f"(* ours below the {TARGET_RECALL:.2f} recall target; < behind a calibrated baseline)")
+    for row in result.get("reviewed", []):
+        excluded = ", ".join(f"{n} {verdict}" for verdict, n in row["excluded"].items())
+        print(
+            f"{row['class']}: recall {_f(row['recall'])} over all {row['n']}; "
+            f"{_f(row['recall_same_name'])} over the {row['n_same_name']} not reviewed as another "
+            f"name ({excluded or 'none'} left out, reviews.json); misses not reviewed: "
+            f"{row['unreviewed_misses']}; stale reviews: {row['stale_reviews']}"
+        )
     print()
     print("False-positive rate per negative class")
     print(f"{'class':<{width}} {'n':>5} " + " ".join(f"{h:>11}" for h, _, _ in columns))
@@ -458,6 +548,29 @@ def markdown(result: dict[str, Any]) -> str:
         f"Bold: ours below the {TARGET_RECALL:.2f} target. ↓: a baseline at its calibrated "
         "threshold recalls more of the class than ours at the default threshold.",
         "",
+    ]
+    if result.get("reviewed"):
+        lines += [
+            "### Recall over reviewed labels",
+            "",
+            "Our recall at the default threshold over the cases of a class that "
+            "`benchmarks/quality/reviews.json` does not review as another name than the list's "
+            "(a partial name, or list text that disagrees with itself); the table above is "
+            "unchanged by these labels.",
+            "",
+            "| class | n | recall, all | left out | n, same name | recall, same name | "
+            "misses, same name | misses not reviewed |",
+            "|---|---:|---:|---|---:|---:|---:|---:|",
+        ]
+        for row in result["reviewed"]:
+            excluded = ", ".join(f"{n} {verdict}" for verdict, n in row["excluded"].items())
+            lines.append(
+                f"| {row['class']} | {row['n']} | {_f(row['recall'])} | {excluded or '–'} | "
+                f"{row['n_same_name']} | {_f(row['recall_same_name'])} | "
+                f"{row['misses_same_name']} | {row['unreviewed_misses']} |"
+            )
+        lines.append("")
+    lines += [
         "### False-positive rate per negative class",
         "",
         "| class | n | " + " | ".join(h for h, _, _ in columns) + " |",
@@ -531,6 +644,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--cases", type=Path, default=CASES)
     parser.add_argument("--json", type=Path, default=RESULTS)
     parser.add_argument("--seed", type=int, default=20240513)
+    parser.add_argument("--reviews", type=Path, default=REVIEWS, help="reviewed labels")
     parser.add_argument(
         "--markdown", action="store_true", help="print the markdown tables from the JSON"
     )
@@ -539,6 +653,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(markdown(json.loads(args.json.read_text(encoding="utf-8"))), end="")
         return
     started = time.perf_counter()
+    reviews = load_reviews(args.reviews)  # before scoring: a bad file fails at once
     source = provenance()  # before scoring: the library may be edited while this runs
     cases = load_cases(args.cases)
     print(f"{len(cases):,} cases from {args.cases}", flush=True)
@@ -570,6 +685,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         },
     }
     result.update(evaluate(cases, scores, args.seed))
+    result["reviewed"] = reviewed_recall(cases, scores, reviews)
     result["seconds"] = round(time.perf_counter() - started, 1)
     print_text(result)
     args.json.parent.mkdir(parents=True, exist_ok=True)
