@@ -37,6 +37,7 @@ from .normalize.names import MAX_RUN_TOKENS, MIN_CONSONANTS, MIN_RUN_KEY, keys_e
 from .score import (
     COMPOUND_PART_COST,
     EXTRA_NAME_COST,
+    HONORIFIC_NAME_COST,
     INITIAL_SIMILARITY,
     MIN_ALIGNED_SIMILARITY,
     MISSPELT_LEGAL_FORM_COST,
@@ -45,6 +46,7 @@ from .score import (
     TWO_EDIT_PENALTY,
     Alignment,
     align_names,
+    honorific_names,
     legal_misspellers,
     misspellable_titles,
     readings,
@@ -131,6 +133,7 @@ class NameIndex:
     __slots__ = (
         "_consonants",
         "_forms",
+        "_honorifics",
         "_joined",
         "_legal_misspellers",
         "_legal_words",
@@ -251,6 +254,8 @@ class NameIndex:
         # one that misspells a word of their legal forms; their names that may misspell a
         # legal-form word cost little beside a query with a legal form.
         self._titles = array("B", (min(misspellable_titles(f), 255) for _, _, f in aliases))
+        # Their honorific names (Sayyid) cost little unpaired where the query omits them.
+        self._honorifics = array("B", (min(honorific_names(f), 255) for _, _, f in aliases))
         self._with_titles = frozenset(alias for alias, count in enumerate(self._titles) if count)
         self._legal_words = array("B", (min(len(f.legal_words), 255) for _, _, f in aliases))
         self._with_legal_words = frozenset(
@@ -577,6 +582,7 @@ class NameIndex:
         ]
         shapes = self._shapes
         titles = self._titles
+        honorifics = self._honorifics
         legal_words = self._legal_words if profile.legal_misspellers else None
         legal_misspellers = self._legal_misspellers if profile.legal_words else None
         with_compounds = self._with_compounds
@@ -605,8 +611,10 @@ class NameIndex:
                 usable,
                 compounds,
                 titles[alias]
+                + profile.honorifics
                 + (min(legal_words[alias], profile.legal_misspellers) if legal_words else 0),
                 profile.titles
+                + honorifics[alias]
                 + (min(legal_misspellers[alias], profile.legal_words) if legal_misspellers else 0),
                 two_edit_names,
             )
@@ -730,6 +738,7 @@ class _QueryProfile:
     __slots__ = (
         "_signature",
         "compounds",
+        "honorifics",
         "initials",
         "legal_misspellers",
         "legal_words",
@@ -746,6 +755,7 @@ class _QueryProfile:
         self.patronymics = roles[TokenRole.PATRONYMIC]
         self.initials = roles[TokenRole.INITIAL]
         self.titles = misspellable_titles(query)
+        self.honorifics = honorific_names(query)
         self.legal_words = len(query.legal_words)
         self.legal_misspellers = legal_misspellers(query)
         # The most the query's particles and legal forms can add to paired weight (a
@@ -759,6 +769,7 @@ class _QueryProfile:
             self.patronymics,
             self.initials,
             self.titles,
+            self.honorifics,
             self.legal_words,
             self.legal_misspellers,
             self.minor_weight,
@@ -786,7 +797,7 @@ class _QueryProfile:
                     1,
                     self.initials,
                     False,
-                    0,
+                    self.honorifics,
                     self.titles + self.legal_words,
                 )
                 best = max(best, ceiling)
@@ -822,10 +833,11 @@ class _QueryProfile:
         (``alias_compounds`` and query initials; query compounds and alias initials), each of
         its unpaired names and patronymics is taken to be a part of one, at
         ``COMPOUND_PART_COST`` and in conflict with nothing: the least it can cost. Likewise
-        as many unpaired names of a side as the other side can excuse (``query_excused`` of
-        the query's, ``alias_excused`` of the alias's: dropped titles, and legal-form words
-        where the other side has names that may misspell one) are taken to misspell one, at
-        ``MISSPELT_TITLE_COST`` or ``MISSPELT_LEGAL_FORM_COST``.
+        as many unpaired names of a side as can be excused (``query_excused`` of the query's,
+        ``alias_excused`` of the alias's: the other side's dropped titles, its legal-form words
+        where this side has names that may misspell one, and this side's own honorific names)
+        are taken to be excused, at ``MISSPELT_TITLE_COST``, ``MISSPELT_LEGAL_FORM_COST`` or
+        ``HONORIFIC_NAME_COST``.
         """
         best = 0.0
         for two_edit_pairs in range(min(two_edit_names, self.names - names_hit) + 1):
@@ -947,8 +959,10 @@ def _remembered_ceiling(
 _NAME_PAIR = TokenRole.NAME.weight
 #: The most a pair of names two edits apart can score (7 letters: 1 - 2/7, less the penalty).
 _TWO_EDIT_MOST = 1.0 - 2.0 / TWO_EDIT_LENGTHS[-1] - TWO_EDIT_PENALTY
-#: The least an excused unpaired name costs (a compound part, a misspelt title).
-_EXCUSED_COST = min(MISSPELT_TITLE_COST, MISSPELT_LEGAL_FORM_COST, COMPOUND_PART_COST)
+#: The least an excused unpaired name costs (a compound part, a misspelt title, an honorific).
+_EXCUSED_COST = min(
+    MISSPELT_TITLE_COST, MISSPELT_LEGAL_FORM_COST, COMPOUND_PART_COST, HONORIFIC_NAME_COST
+)
 _PATRONYMIC_PAIR = (TokenRole.PATRONYMIC.weight + TokenRole.NAME.weight) / 2
 _NAME_INITIAL_PAIR = (TokenRole.NAME.weight + TokenRole.INITIAL.weight) / 2
 _PATRONYMIC_INITIAL_PAIR = (TokenRole.PATRONYMIC.weight + TokenRole.INITIAL.weight) / 2

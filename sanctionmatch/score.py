@@ -528,6 +528,12 @@ def _excusing_titles(form: NameForm) -> list[str]:
     ]
 
 
+def honorific_names(form: NameForm) -> int:
+    """How many honorific names ``form`` has (:data:`HONORIFIC_NAME_COST`): each may be
+    excused unpaired."""
+    return sum(is_honorific_name(token) for token in form.tokens)
+
+
 def misspellable_titles(form: NameForm) -> int:
     """How many of the titles ``form`` dropped may excuse an unpaired name of the other name
     (:data:`MISSPELT_TITLE_COST`)."""

@@ -90,3 +90,30 @@ def test_a_name_two_edits_away_is_retrieved_like_exhaustive_search() -> None:
         (h.entity_index, h.score)
         for h in index.search(query, threshold=0.8, retrieval="exhaustive")
     ]
+
+
+@pytest.mark.parametrize(
+    ("query", "threshold"),
+    [
+        ("Ali HASHEMI", 0.9),  # the alias's honorific unpaired: 2 / 2.1, not 2 / 2.4
+        ("Seyed Reza KARIMI", 0.9),  # the query's own honorific unpaired
+    ],
+)
+def test_an_omitted_honorific_name_is_retrieved_like_exhaustive_search(
+    query: str, threshold: float
+) -> None:
+    """The ceilings count an honorific name (Sayyid) as excused: without it, Ali HASHEMI's
+    ceiling against Sayed Ali HASHEMI would be 0.833 and the alias lost at 0.9."""
+    index = NameIndex(
+        [
+            person("other:4", "Sayed Ali HASHEMI"),
+            person("other:3", "Reza KARIMI"),
+            person("other:2", "Ali Reza HASHEMI"),
+        ]
+    )
+    form = normalize_name(query)
+    fast = index.search(form, threshold=threshold)
+    slow = index.search(form, threshold=threshold, retrieval="exhaustive")
+    assert fast and [(h.entity_index, h.score) for h in fast] == [
+        (h.entity_index, h.score) for h in slow
+    ]
