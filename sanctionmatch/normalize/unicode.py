@@ -271,11 +271,33 @@ def _clean_once(text: str) -> str:
 
 def _fold_words(text: str) -> str:
     words = text.split()
-    context = context_script(words)
-    return " ".join(fold_homoglyphs(word, context) for word in words)
+    if _may_mix_scripts(text):
+        context = context_script(words)
+        words = [fold_homoglyphs(word, context) for word in words]
+    return " ".join(words)
 
 
 _WORD = re.compile(r"\S+")
+
+
+def _script_class(*scripts: Script) -> re.Pattern[str]:
+    """A pattern matching any code point of ``scripts`` (by :data:`_SCRIPT_RANGES`)."""
+    ranges = "".join(
+        f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+        for low, high, script in _SCRIPT_RANGES
+        if script in scripts
+    )
+    return re.compile(f"[{ranges}]")
+
+
+_LATIN_CHAR = _script_class(Script.LATIN)
+_CYRILLIC_OR_GREEK_CHAR = _script_class(Script.CYRILLIC, Script.GREEK)
+
+
+def _may_mix_scripts(text: str) -> bool:
+    """Whether ``text`` has both Latin and Cyrillic or Greek code points: without, no word of
+    it mixes them and folding changes nothing (a quick test: most names are in one script)."""
+    return bool(_LATIN_CHAR.search(text) and _CYRILLIC_OR_GREEK_CHAR.search(text))
 
 
 def fold_name_homoglyphs(text: str) -> str:
@@ -285,7 +307,7 @@ def fold_name_homoglyphs(text: str) -> str:
     >>> fold_name_homoglyphs("Артыш Михайлович C\\u0410\\u0422")  # the EU list's Latin C
     'Артыш Михайлович САТ'
     """
-    if text.isascii():
+    if text.isascii() or not _may_mix_scripts(text):
         return text
     context = context_script(_WORD.findall(text))
     return _WORD.sub(lambda word: fold_homoglyphs(word.group(), context), text)
