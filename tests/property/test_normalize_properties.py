@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from sanctionmatch.errors import EmptyNameError, InvalidInputError
@@ -81,3 +81,31 @@ def test_the_ascii_shortcut_of_clean_text_agrees_with_the_general_path(text: str
     for _ in range(4):
         general = _clean_once(general)
     assert clean_text(text) == general
+
+
+#: Latin letters with a Cyrillic look-alike, upper and lower case (data/homoglyphs.json).
+_IMITATED = "ABCEHIKMOPTXYaceiopxy"
+
+
+@st.composite
+def _names_with_look_alikes(draw: st.DrawFn) -> tuple[str, str]:
+    """A Latin name of one to four words and the same name with one word's letters, all but
+    at least one, swapped for their Cyrillic look-alikes, the name's letters staying mostly
+    Latin (evasive input: a word may be mostly Cyrillic, the name is not)."""
+    from sanctionmatch.normalize.unicode import _load_homoglyphs
+
+    _, to_cyrillic = _load_homoglyphs()
+    letters = st.text(st.sampled_from(_IMITATED), min_size=2, max_size=8)
+    words = draw(st.lists(letters, min_size=1, max_size=4))
+    at = draw(st.integers(0, len(words) - 1))
+    word = words[at]
+    places = draw(st.sets(st.integers(0, len(word) - 1), min_size=1, max_size=len(word) - 1))
+    assume(2 * len(places) < sum(map(len, words)))
+    disguised = "".join(to_cyrillic[c] if k in places else c for k, c in enumerate(word))
+    return " ".join(words), " ".join([*words[:at], disguised, *words[at + 1 :]])
+
+
+@given(_names_with_look_alikes())
+def test_look_alikes_in_a_mostly_latin_name_are_folded_away(names: tuple[str, str]) -> None:
+    latin, disguised = names
+    assert clean_text(disguised) == clean_text(latin)
