@@ -266,15 +266,7 @@ def _clean_once(text: str) -> str:
             chars.append(char)
     text = unicodedata.normalize("NFKC", strip_marks("".join(chars)).casefold())
     text = text.translate(_LATIN_FOLDS)
-    return _fold_words(text)
-
-
-def _fold_words(text: str) -> str:
-    words = text.split()
-    if _may_mix_scripts(text):
-        context = context_script(words)
-        words = [fold_homoglyphs(word, context) for word in words]
-    return " ".join(words)
+    return " ".join(fold_name_homoglyphs(text).split())
 
 
 _WORD = re.compile(r"\S+")
