@@ -351,9 +351,10 @@ Reviews = dict[str, dict[tuple[str, str], str]]
 def load_reviews(path: Path) -> Reviews:
     """The reviewed labels of ``reviews.json``: per class, the verdict on each (list_name,
     query) pair. An entry without its fields, with an unknown verdict or given twice with two
-    verdicts is an error naming the entry."""
+    verdicts is an error naming the entry, and so is a missing file (the labels are committed,
+    so a missing file is a wrong ``--reviews`` path, not a benchmark without labels)."""
     if not path.is_file():
-        return {}
+        raise ValueError(f"no reviews file at {path}")
     document = json.loads(path.read_text(encoding="utf-8"))
     reviews: Reviews = {}
     for block in document.get("reviews", []):

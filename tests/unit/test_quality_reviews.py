@@ -89,3 +89,10 @@ def test_a_bad_review_names_its_entry(
     path.write_text(json.dumps({"reviews": [{"class": "c", "cases": [entry]}]}), encoding="utf-8")
     with pytest.raises(ValueError, match=f"class c, case 1.*{message}"):
         run.load_reviews(path)
+
+
+def test_a_missing_reviews_file_is_an_error_not_an_empty_review(
+    run: ModuleType, tmp_path: Path
+) -> None:
+    with pytest.raises(ValueError, match="no reviews file at"):
+        run.load_reviews(tmp_path / "reviews.json")
