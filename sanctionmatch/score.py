@@ -12,9 +12,10 @@ across the two names in any order, best pairs first, and takes a weighted mean:
   or particle (``A.`` for ``Abu``) starting with its letter at 0.85, and so does an
   abbreviation (``Ind.``) a name starting with its letters;
 - pairs below :data:`MIN_ALIGNED_SIMILARITY` are not paired at all, except two names of 5 to
-  7 letters two edits apart (``SALRENM`` / ``SALEM``; not in Arabic script, which is spelt
-  by its consonants only), which pair at their similarity less :data:`TWO_EDIT_PENALTY`
-  (0.55 to 0.66): a weak pair, never the only evidence;
+  7 letters two edits apart (``SALRENM`` / ``SALEM``), or a name of 4 letters that is one of
+  6 with two letters left out (``Klid`` / ``Khalid``), not in Arabic script (spelt by its
+  consonants only), which pair at their similarity less :data:`TWO_EDIT_PENALTY` (0.55 to
+  0.66): a weak pair, never the only evidence;
 - names weigh 1, patronymics and initials 0.5, particles and legal forms 0.2 when paired;
   an unpaired name or patronymic that conflicts with an unpaired one on the other side costs
   1; one that only one side has (an omitted middle name, second surname or patronymic) costs
@@ -39,7 +40,7 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .fuzzy import TWO_EDIT_LENGTHS
+from .fuzzy import TWO_EDIT_LENGTHS, may_pair_two_edits_apart
 from .models import Explanation, NameComparison, TokenAlignment, UnmatchedToken
 from .normalize import NameForm, NameToken, TokenRole, normalize_name, person_reading
 from .normalize.names import (
@@ -130,7 +131,7 @@ MIN_FUZZY_LENGTH = 3
 #: of the full cost 1.0 of a name that conflicts with an unpaired name on the other side.
 EXTRA_NAME_COST = 0.4
 
-#: What a pair of names two edits apart (5 to 7 letters each, so below
+#: What a pair of names two edits apart (5 to 7 letters each, or 4 and 6, so below
 #: :data:`MIN_ALIGNED_SIMILARITY`) loses from its similarity: two typos in a short name
 #: (``Kswmel`` / ``Kamel``, ``SALRENM`` / ``SALEM``) are common, but so are different names two
 #: letters apart, and such a pair must not weigh like a one-typo pair. Quality benchmark at
@@ -140,8 +141,8 @@ TWO_EDIT_PENALTY = 0.05
 #: The rule a two-edit pair carries; such a pair alone never makes a score (see
 #: :func:`align_names`).
 TWO_EDIT_RULE = "two-edits"
-#: The least similarity two words of :data:`~sanctionmatch.fuzzy.TWO_EDIT_LENGTHS` letters two
-#: edits apart have (1 - 2/5).
+#: The least similarity two words that may pair two edits apart have (5 letters: 1 - 2/5; 4
+#: and 6 letters have 1 - 2/6).
 _TWO_EDIT_FLOOR = 1.0 - 2.0 / TWO_EDIT_LENGTHS[0] - 1e-9
 
 TokenScore = tuple[float, str, str, str]  # similarity, rule, left form, right form
@@ -250,15 +251,17 @@ def token_similarity(left: NameToken, right: NameToken) -> TokenScore:
 
 
 def _best_two_edits(left: frozenset[str], right: frozenset[str]) -> TokenScore | None:
-    """The most similar pair of spellings of 5 to 7 letters at most two edits apart, at its
+    """The most similar pair of spellings at most two edits apart (5 to 7 letters each, or
+    4 letters left of 6: :func:`~sanctionmatch.fuzzy.may_pair_two_edits_apart`), at its
     similarity less :data:`TWO_EDIT_PENALTY` (the index finds the same pairs with
     :meth:`~sanctionmatch.fuzzy.FuzzyVocabulary.within_two_edits`)."""
     best: TokenScore | None = None
     for a in sorted(left):
-        if len(a) not in TWO_EDIT_LENGTHS:
-            continue
         for b in sorted(right):
-            if len(b) not in TWO_EDIT_LENGTHS or OSA.distance(a, b, score_cutoff=2) > 2:
+            if (
+                not may_pair_two_edits_apart(len(a), len(b))
+                or OSA.distance(a, b, score_cutoff=2) > 2
+            ):
                 continue
             similarity = spelling_similarity(a, b) - TWO_EDIT_PENALTY
             if best is None or similarity > best[0]:

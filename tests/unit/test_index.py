@@ -93,6 +93,33 @@ def test_a_name_two_edits_away_is_retrieved_like_exhaustive_search() -> None:
 
 
 @pytest.mark.parametrize(
+    ("listed", "query"),
+    [
+        ("Khalid AL-BARNAWI", "Klid AL-BARNAWI"),  # the query's name has two letters left out
+        ("Fuad SHONGOLE", "Fuxafd SHONGOLE"),  # the listed name has
+    ],
+)
+def test_a_name_with_two_letters_left_out_is_retrieved_like_exhaustive_search(
+    listed: str, query: str
+) -> None:
+    """A four-letter name is found from the six-letter one it is left of, either way round;
+    Khalil, two edits from Khalid but not holding Klid, is not."""
+    index = NameIndex(
+        [
+            person("other:7", listed),
+            person("other:6", "Khalil AL-BARNAWI"),
+            person("other:5", "Fuad Ahmed MOUSSA"),
+        ]
+    )
+    form = normalize_name(query)
+    fast = index.search(form, threshold=0.8)
+    assert [index.entities[h.entity_index].id for h in fast] == ["other:7"]
+    assert [(h.entity_index, h.score) for h in fast] == [
+        (h.entity_index, h.score) for h in index.search(form, threshold=0.8, retrieval="exhaustive")
+    ]
+
+
+@pytest.mark.parametrize(
     ("query", "threshold"),
     [
         ("Ali HASHEMI", 0.9),  # the alias's honorific unpaired: 2 / 2.1, not 2 / 2.4
