@@ -713,7 +713,10 @@ def align_names(left: NameForm, right: NameForm, *, joins: bool = True) -> Align
     >>> round(align_names(normalize_name("Abdulrahman"), normalize_name("Abdul Rahman")).score, 3)
     1.0
     """
-    candidates = _candidate_pairs(left, right, joins)
+    if _order_key(right) < _order_key(left):
+        candidates = [_mirrored(pair) for pair in _candidate_pairs(right, left, joins)]
+    else:
+        candidates = _candidate_pairs(left, right, joins)
     candidates.sort(
         key=lambda p: (
             -p.similarity,
@@ -730,6 +733,26 @@ def align_names(left: NameForm, right: NameForm, *, joins: bool = True) -> Align
         if alignment.score > best.score:
             best = alignment
     return best
+
+
+def _order_key(form: NameForm) -> tuple[object, ...]:
+    """What decides which of two names the candidate pairs are drawn up from. Pairs that tie
+    (two ``Abd`` of one name against two of the other, beside a join that needs one of them)
+    keep the order they were drawn up in, and the greedy pairing takes the first: drawing
+    them up from the same name whichever comes first keeps the score symmetric. The key
+    holds nothing of word order, which never changes a score either."""
+    return (
+        tuple((token.text, token.role.value) for token in form.tokens),
+        sorted(form.compounds),
+        sorted(form.legal_words),
+        sorted(form.dropped),
+        form.read_as_person,
+    )
+
+
+def _mirrored(pair: Pair) -> Pair:
+    """``pair`` as drawn up from the other name."""
+    return Pair(pair.right, pair.left, pair.right_token, pair.left_token, _swap(pair.scored))
 
 
 #: How many joined pairs that tie with a single pair the greedy pairing took instead

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from sanctionmatch import compare_names
@@ -69,6 +69,24 @@ def test_scores_are_bounded_and_symmetric(a: str, b: str) -> None:
     forward, backward = score(a, b), score(b, a)
     assert forward == backward
     assert forward == -1.0 or 0.0 <= forward <= 1.0
+
+
+# Arabic name parts that repeat within a name and join (Abd el Latif / Abdellatif): equally
+# good pairs of repeated words, beside a join that needs one of them, are where the pairing
+# could depend on which name comes first (EU: Abd el Wanis Abd Gawwad Abd el Latif Bahaa).
+REPEATING = st.lists(
+    st.sampled_from(["Abd", "el", "al", "Abdel", "Abdul", "Latif", "Abdellatif", "Karim", "Wanis"]),
+    min_size=2,
+    max_size=6,
+).map(" ".join)
+
+
+@settings(max_examples=1000)
+@given(REPEATING, REPEATING)
+@example("Abdellatif Wanis Abd el Latif Karim", "Abdel Latif Wanis Abd Abdellatif")
+@example("Abd el al Abd Wanis", "Abd Wanis Karim Abd al al")
+def test_names_with_repeated_words_score_the_same_either_way_round(a: str, b: str) -> None:
+    assert score(a, b) == score(b, a)
 
 
 @given(NAMES, NAMES, st.randoms(use_true_random=False))
