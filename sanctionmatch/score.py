@@ -408,7 +408,7 @@ def _article_pairs(left: NameForm, right: NameForm, pairs: list[Pair]) -> list[P
     found = []
     for pair in pairs:
         similarity, rule, key, _ = pair.scored
-        if rule not in ("consonants", "consonants-and-long-vowels"):
+        if rule not in ("consonants", "consonants-and-long-vowels", KNOWN_SPELLING_RULE):
             continue
         latin_on_left = not pair.left_token.is_arabic
         latin_form = left if latin_on_left else right

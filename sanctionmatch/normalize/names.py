@@ -781,8 +781,17 @@ def _known_spellings() -> dict[str, frozenset[str]]:
 
 def is_known_spelling(arabic: str, spellings: frozenset[str]) -> bool:
     """Whether one of ``spellings`` is a spelling the lists give a short Arabic-script word
-    (عبد / Abdul, آغا / Agha: ``known_spellings`` in ``data/arabic_consonants.json``)."""
-    known = _known_spellings().get(_ARABIC_MARKS.sub("", arabic))
+    (عبد / Abdul, آغا / Agha: ``known_spellings`` in ``data/arabic_consonants.json``), the
+    word also read without the article it carries (العلي / AL-ALI, whose Latin article is
+    paired apart).
+
+    >>> is_known_spelling("العلي", frozenset({"ali"})), is_known_spelling("علي", frozenset({"al"}))
+    (True, False)
+    """
+    bare = _ARABIC_MARKS.sub("", arabic)
+    known = _known_spellings().get(bare)
+    if known is None and bare.startswith("ال"):
+        known = _known_spellings().get(bare[2:])
     return known is not None and not known.isdisjoint(spellings)
 
 

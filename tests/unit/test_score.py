@@ -260,6 +260,19 @@ RULE_EXAMPLES = [
     ("Abdul Manan Agha", "عبد المنان آغا", "known-spelling"),
     ("ABD-AL-TAWWAB MULLAH HUWAYSH", "عبد التواب ملا حويش", "known-spelling"),
     ("Hilal HILAL", "هلال هلال", "known-spelling"),
+    # a known short word that carries the article, with the Latin article paired apart (EU)
+    ("Lu’ai AL-ALI", "لؤي العلي", "article-with-name"),
+    # Jr. and the son (الإبن), a generational suffix dropped like a title (OFAC, EU)
+    (
+        "FELICIANO SEMBORIO DELOS REYES JR.",
+        "فلسيانو سمبوريو ديلوس رييس الإبن",
+        "query-titles-dropped:jr.",
+    ),
+    (
+        "Juan Jose ESPARRAGOZA MORENO JR.",
+        "Juan Jose ESPARRAGOZA MORENO",
+        "query-titles-dropped:jr.",
+    ),
     # a legal-form word mistyped on its own, so that it was not read as one (EU, OFAC)
     ("IAN LIMITED", "IAN LNITED", "misspelt-legal-form"),
     ("TAERIO LIMITED", "TAERIO IKMITED", "misspelt-legal-form"),
