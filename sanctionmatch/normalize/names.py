@@ -657,6 +657,12 @@ _INNER_ARTICLE = re.compile("ال(?=[تثدذرزسشصضطظلن])")
 _INNER_ARTICLE_SEMIVOWEL = re.compile("ال(?=[ويی])")
 
 
+#: The silent final ه of a Persian word before the suffix ای / ئی (-ei, -i): a zero-width
+#: non-joiner keeps the two apart in writing (خامنه‌ای, Khamenei), the clean-up drops it like
+#: any invisible character, and the ه is then inside the word; it is also keyed left out.
+_SILENT_H_BEFORE_SUFFIX = re.compile("[هھ](?=(?:ا[یي]|ئ[یي])$)")
+
+
 def _arabic_consonant_keys(text: str) -> set[str]:
     letters, semivowels, _, _, _ = _consonant_tables()
     bare = _ARABIC_MARKS.sub("", text)
@@ -700,6 +706,9 @@ def _arabic_consonant_keys(text: str) -> set[str]:
     if len(bare) > 2 and bare[-1] in _ARABIC_FINAL_H:
         # the final ه left out, before doubled letters collapse: خواه keeps خ's h
         keys |= _arabic_consonant_keys(bare[:-1])
+    silent = _SILENT_H_BEFORE_SUFFIX.search(bare, 2)
+    if silent is not None:
+        keys |= _arabic_consonant_keys(bare[: silent.start()] + bare[silent.end() :])
     return keys
 
 

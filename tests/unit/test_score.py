@@ -262,6 +262,15 @@ RULE_EXAMPLES = [
     ("Hilal HILAL", "هلال هلال", "known-spelling"),
     # a known short word that carries the article, with the Latin article paired apart (EU)
     ("Lu’ai AL-ALI", "لؤي العلي", "article-with-name"),
+    # the silent final ه of a Persian word before the suffix ای, which a zero-width
+    # non-joiner keeps apart (OFAC's KHAMENEI); Persian titles dropped like Arabic ones
+    ("Ali Husseini KHAMENEI", "علی حسینی خامنه\u200cای", "consonants"),
+    ("Ali KHAMENEI", "آیت\u200cالله علی خامنه\u200cای", "candidate-titles-dropped:آیتالله"),
+    (
+        "Hodjatoleslam Ali KHAN MOHAMMADI",
+        "حجت الاسلام علی خان محمدی",
+        "query-titles-dropped:hodjatoleslam",
+    ),
     # Jr. and the son (الإبن), a generational suffix dropped like a title (OFAC, EU)
     (
         "FELICIANO SEMBORIO DELOS REYES JR.",
