@@ -43,8 +43,8 @@ TARGET_RECALL = 0.98
 # benchmarks/quality/run.py measured on the real lists (docs/quality.md, commit 3e107a0
 # of 2026-12-06). Update from benchmarks/results/quality.json as the scorer improves.
 BELOW_TARGET: dict[str, float] = {
-    "noise-typo-2": 0.899,
-    "translit-arabic-script": 0.947,
+    "noise-typo-2": 0.907,
+    "translit-arabic-script": 0.949,
     # meets the target on the lists; the fixture's Latvian 'pulkvedis Mutebutsi' has the
     # rank where the English name has the given name Jules
     "translit-eu-languages": 0.983,
