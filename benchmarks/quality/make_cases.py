@@ -15,7 +15,8 @@ Each case is a pair of names with a label:
   token has an English-Russian pair in Wikidata, written in the other script;
 - hard negatives (``label`` 0): names of two different people (or organisations) that share
   something: a surname, a given name and patronymic, a family (Peskov / Peskova, a father and
-  a child whose patronymic is his given name), a token with a common name, a country;
+  a child whose patronymic is his given name), a token with a common name, a country, or all
+  names but one across scripts (a person's Arabic-script name and another's Latin name);
 - random negatives (``label`` 0): names that are on no list (Wikidata tokens, or a given name
   and a surname of two different listed people put together), each paired with a listed name
   that shares the most tokens with it, as a screening index would retrieve it.
@@ -81,6 +82,7 @@ HARD_SIZES = {
     "neg-relatives-parent-child": 1000,
     "neg-common-name": 1500,
     "neg-same-country": 2000,
+    "neg-cross-script": 1000,
 }
 RANDOM_SIZES = {"neg-random-wikidata": 10000, "neg-random-recombined": 10000}
 WIKIDATA_CLASS = "translit-cyrillic-wikidata"
@@ -870,6 +872,98 @@ def same_country(listed: Sequence[Listed], seed: int, wanted: int) -> list[Case]
     return out
 
 
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_DIGRAPHS = (
+    ("kh", "h"),
+    ("gh", "g"),
+    ("sh", "s"),
+    ("ch", "s"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("zh", "z"),
+    ("ph", "f"),
+    ("q", "k"),
+    ("c", "k"),
+    ("x", "ks"),
+)
+
+
+def consonant_key(token: str) -> str:
+    """A token's consonants in Latin letters, crudely the same for an Arabic-script word and
+    its romanisations (محمد and Mohammed: ``mhmd``): ``unidecode``, digraphs as one letter,
+    vowels, w, y and v dropped (Arabic script writes long vowels with و and ي), the article
+    of an Arabic-script word dropped, doubled letters once. Independent of the scorers."""
+    if _ARABIC_SCRIPT.match(token) and token.startswith("ال") and len(token) > 3:
+        token = token[2:]
+    t = re.sub(r"[^a-z]", "", unidecode(token).lower())
+    for a, b in _DIGRAPHS:
+        t = t.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouwyv]", "", t))
+
+
+def _consonant_keys(name: str) -> frozenset[str]:
+    """The name's consonant keys of three letters or more (shorter ones, Ali's ``l`` or
+    Abd's ``bd``, are shared by too many names to say anything)."""
+    return frozenset(k for k in map(consonant_key, _TOKEN.findall(name)) if len(k) >= 3)
+
+
+def cross_script(listed: Sequence[Listed], seed: int, wanted: int) -> list[Case]:
+    """A person's name in Arabic script against the Latin name of another person that has
+    all of its names but one, by consonants (محمد حسن قطانة against *Mohammad Hassan
+    NASRALLAH*): what the rules that match across scripts must not match. At most two
+    partners per Arabic-script name."""
+    rng = class_rng(seed, "neg-cross-script")
+    persons = [item for item in listed if item.schema == "Person"]
+    by_key: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for at, item in enumerate(persons):
+        for name in item.names(latin=True):
+            for key in _consonant_keys(name):
+                by_key[key].append((at, name))
+    arabic = [
+        (at, name)
+        for at, item in enumerate(persons)
+        for name in item.names()
+        if _ARABIC_SCRIPT.search(name) and len(_consonant_keys(name)) >= 2
+    ]
+    rng.shuffle(arabic)
+    out: list[Case] = []
+    used: set[tuple[str, str]] = set()
+    for at, name in arabic:
+        keys = _consonant_keys(name)
+        candidates = sorted(
+            {
+                (other, latin)
+                for key in sorted(keys)
+                for other, latin in by_key[key]
+                if other != at and len(_consonant_keys(latin)) >= 2
+            }
+        )
+        rng.shuffle(candidates)
+        # the partners that share the most names first; all of them but one at least
+        shared = [(len(keys & _consonant_keys(latin)), other, latin) for other, latin in candidates]
+        partners = [
+            (other, latin)
+            for count, other, latin in sorted(shared, key=lambda found: -found[0])
+            if count >= len(keys) - 1
+        ]
+        taken = 0
+        for other, latin in partners:
+            a, b = persons[at], persons[other]
+            pair_key = (min(a.id, b.id), max(a.id, b.id))
+            if pair_key in used or not different_people(a, b):
+                continue
+            used.add(pair_key)
+            out.append(
+                Case(0, "hard-negative", "neg-cross-script", latin, name, b.id, b.schema, a.id)
+            )
+            taken += 1
+            if taken == 2 or len(out) >= wanted:
+                break
+        if len(out) >= wanted:
+            break
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 # Random negatives
 # --------------------------------------------------------------------------------------------
@@ -987,6 +1081,7 @@ def build(seed: int, per_class: int, *, log: Any = print) -> list[Case]:
         *relatives_parent_child(names, seed, HARD_SIZES["neg-relatives-parent-child"]),
         *common_name(names, common, registry, seed, HARD_SIZES["neg-common-name"]),
         *same_country(listed, seed, HARD_SIZES["neg-same-country"]),
+        *cross_script(listed, seed, HARD_SIZES["neg-cross-script"]),
     ]
     log(f"{len(hard):,} hard negatives ({time.perf_counter() - started:.1f} s)")
     rand = [
