@@ -55,7 +55,7 @@ from .score import (
 __all__ = ["NORMALIZATION_VERSION", "AliasHit", "NameIndex", "Retrieval"]
 
 #: Bumped whenever normalisation or scoring changes what an index would contain.
-NORMALIZATION_VERSION = "20"
+NORMALIZATION_VERSION = "21"
 
 Retrieval = Literal["candidates", "exhaustive"]
 #: How many query tokens' look-ups an index remembers (least recently used go first).

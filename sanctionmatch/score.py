@@ -49,6 +49,7 @@ from .normalize.names import (
     MIN_CONSONANTS,
     article_consonant_key,
     consonant_keys_of,
+    final_vowel_unwritten,
     is_arabic_script,
     is_honorific_name,
     is_known_spelling,
@@ -222,9 +223,11 @@ def token_similarity(left: NameToken, right: NameToken) -> TokenScore:
         shared_consonants = left.consonant_keys & right.consonant_keys
         if shared_consonants:
             key = min(shared_consonants, key=lambda k: (-len(k), k))
-            if len(key) >= MIN_CONSONANTS:
-                return CONSONANT_SIMILARITY, "consonants", key, key
             arabic, latin = (left, right) if left.is_arabic else (right, left)
+            if len(key) >= MIN_CONSONANTS:
+                if final_vowel_unwritten(arabic.text, latin.spellings):
+                    return _NO_MATCH
+                return CONSONANT_SIMILARITY, "consonants", key, key
             if is_known_spelling(arabic.text, latin.spellings):
                 return CONSONANT_SIMILARITY, KNOWN_SPELLING_RULE, key, key
             if len(key) == MIN_CONSONANTS - 1:

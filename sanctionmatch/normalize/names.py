@@ -804,6 +804,32 @@ def is_known_spelling(arabic: str, spellings: frozenset[str]) -> bool:
     return known is not None and not known.isdisjoint(spellings)
 
 
+#: The long-vowel letters that end a word as a vowel every romanisation writes (-i of a
+#: nisba, -a of an alif maqsura): ی, ي, ى, ې, ے. A final و is left out, being silent in عمرو.
+_FINAL_WRITTEN_VOWELS = frozenset("یيىېے")
+#: The letters a Latin spelling may end with for such a final vowel.
+_LATIN_FINAL_VOWELS = frozenset("aeiouy")
+
+
+def final_vowel_unwritten(arabic: str, spellings: frozenset[str]) -> bool:
+    """Whether an Arabic-script word of three letters or more ends with a long vowel that
+    none of the Latin spellings ends with (جباری against Jaber, احمدی against Akhmadov):
+    the -i of a nisba makes another name (Jaberi is of the Jaber family), so the consonants
+    alone must not pair them.
+
+    >>> final_vowel_unwritten("جباری", frozenset({"jaber"}))
+    True
+    >>> final_vowel_unwritten("جباری", frozenset({"jabbari"}))
+    False
+    >>> final_vowel_unwritten("موسی", frozenset({"musa"}))
+    False
+    """
+    bare = _ARABIC_MARKS.sub("", arabic)
+    if len(bare) < 3 or bare[-1] not in _FINAL_WRITTEN_VOWELS:
+        return False
+    return not any(spelling[-1:] in _LATIN_FINAL_VOWELS for spelling in spellings)
+
+
 @lru_cache(maxsize=65536)
 def long_vowels_agree(arabic: str, latin: str) -> bool | None:
     """Whether a Latin spelling writes the consonants of an Arabic-script word in order and a
