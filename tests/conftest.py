@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -25,6 +28,18 @@ def screener() -> Screener:
 @pytest.fixture(scope="session")
 def expected_texts() -> dict[str, Any]:
     return json.loads((FIXTURES / "text" / "expected.json").read_text(encoding="utf-8"))["files"]
+
+
+def load_benchmark_script(relative: str) -> ModuleType:
+    """A script of ``benchmarks/`` (not a package) loaded as a module, for testing its parts."""
+    path = ROOT / "benchmarks" / relative
+    name = "benchmark_" + relative.replace("/", "_").removesuffix(".py")
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # a script's dataclasses look their module up while built
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

@@ -3,25 +3,16 @@ negatives (its own, independent of the scorer it helps to test)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-MAKE_CASES = ROOT / "benchmarks" / "quality" / "make_cases.py"
+from tests.conftest import load_benchmark_script
 
 
 @pytest.fixture(scope="module")
 def make_cases() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("quality_make_cases", MAKE_CASES)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up while built
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark_script("quality/make_cases.py")
 
 
 @pytest.mark.parametrize(

@@ -3,24 +3,18 @@ recall leaves out exactly the cases reviewed as another name."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-RUN = ROOT / "benchmarks" / "quality" / "run.py"
+from tests.conftest import load_benchmark_script
 
 
 @pytest.fixture(scope="module")
 def run() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("quality_run", RUN)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark_script("quality/run.py")
 
 
 def test_the_committed_reviews_load_and_say_why(run: ModuleType) -> None:
