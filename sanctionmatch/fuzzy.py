@@ -219,9 +219,10 @@ class FuzzyVocabulary:
             return {i for i in stored if len(words[i]) == long}
         if length not in TWO_EDIT_LENGTHS:
             return set()
-        candidates = _postings(self._two_edit_keys, _deletions(word, 2))
+        variants = _deletions(word, 2)
+        candidates = _postings(self._two_edit_keys, variants)
         if length == long:
-            for shorter in _deletions(word, 2):
+            for shorter in variants:
                 position = self._position.get(shorter) if len(shorter) == short else None
                 if position is not None:
                     candidates.add(position)
