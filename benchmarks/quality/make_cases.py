@@ -44,6 +44,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -901,9 +902,11 @@ def consonant_key(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouwyv]", "", t))
 
 
+@cache
 def _consonant_keys(name: str) -> frozenset[str]:
     """The name's consonant keys of three letters or more (shorter ones, Ali's ``l`` or
-    Abd's ``bd``, are shared by too many names to say anything)."""
+    Abd's ``bd``, are shared by too many names to say anything). Remembered: a Latin name is
+    compared with every Arabic-script name that shares a key with it."""
     return frozenset(k for k in map(consonant_key, _TOKEN.findall(name)) if len(k) >= 3)
 
 
